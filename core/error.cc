@@ -1,0 +1,31 @@
+#include "core/error.h"
+
+#include <iostream>
+
+namespace newsdex {
+
+Error database_error(const Xapian::Error& e, const std::string& db_path) {
+    const std::string type = e.get_type();
+    const std::string what = e.get_msg().empty() ? e.get_description() : e.get_msg();
+    if (type == "DatabaseLockError")
+        return Error(ErrorKind::Database,
+                     "database " + db_path + " is locked by another newsdex-index",
+                     "wait for the other indexer to finish, then run again");
+    if (type == "DatabaseNotFoundError" || type == "DatabaseOpeningError")
+        return Error(ErrorKind::Database, "cannot open database " + db_path + ": " + what,
+                     "create it with: newsdex-index --db " + db_path + " PATH...");
+    if (type == "DatabaseCorruptError")
+        return Error(ErrorKind::Database, "database " + db_path + " is corrupt: " + what,
+                     "check it with xapian-check, or rebuild it from the source files");
+    if (type == "DatabaseVersionError")
+        return Error(ErrorKind::Database,
+                     "database " + db_path + " was made by an incompatible Xapian: " + what);
+    return Error(ErrorKind::Database, "database " + db_path + ": " + type + ": " + what);
+}
+
+void print_error(const std::string& program, const std::string& message, const std::string& hint) {
+    std::cerr << program << ": " << message << '\n';
+    if (!hint.empty()) std::cerr << program << ": hint: " << hint << '\n';
+}
+
+}  // namespace newsdex

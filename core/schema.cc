@@ -1,0 +1,123 @@
+#include "core/schema.h"
+
+#include <cinttypes>
+#include <cstdio>
+#include <stdexcept>
+
+#include <nlohmann/json.hpp>
+
+#include "core/utf8.h"
+
+namespace newsdex::schema {
+
+namespace {
+
+// Document data keys: written by encode_data, read by decode_data, nowhere else.
+constexpr const char* kDataId = "id";
+constexpr const char* kDataTitle = "title";
+constexpr const char* kDataTitleDerived = "title_derived";
+constexpr const char* kDataAuthors = "authors";
+constexpr const char* kDataDate = "date";
+constexpr const char* kDataDateOrigin = "date_origin";
+constexpr const char* kDataSource = "source";
+constexpr const char* kDataUrl = "url";
+constexpr const char* kDataPath = "path";
+constexpr const char* kDataLanguage = "language";
+constexpr const char* kDataBody = "body";
+
+/// FNV-1a, 64 bits: stable across builds and platforms, unlike std::hash.
+std::uint64_t fnv1a64(std::string_view text) {
+    std::uint64_t h = 0xcbf29ce484222325ULL;
+    for (char c : text) {
+        h ^= static_cast<unsigned char>(c);
+        h *= 0x100000001b3ULL;
+    }
+    return h;
+}
+
+std::string get_string(const nlohmann::json& j, const char* key) {
+    auto it = j.find(key);
+    return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+}  // namespace
+
+std::string make_term(std::string_view prefix, std::string_view value) {
+    std::string term(prefix);
+    if (prefix.size() + value.size() <= kMaxTermBytes) {
+        term += value;
+        return term;
+    }
+    char hash[20];
+    std::snprintf(hash, sizeof hash, "#%016" PRIx64, fnv1a64(value));
+    term += utf8_truncate_bytes(value, kMaxTermBytes - prefix.size() - 17);
+    term += hash;
+    return term;
+}
+
+std::vector<std::string> field_words(std::string_view text) {
+    std::vector<std::string> words;
+    std::string word;
+    const std::string owned(text);
+    for (Xapian::Utf8Iterator it(owned); it != Xapian::Utf8Iterator(); ++it) {
+        const unsigned ch = *it;
+        if (Xapian::Unicode::is_wordchar(ch)) {
+            Xapian::Unicode::append_utf8(word, Xapian::Unicode::tolower(ch));
+        } else if (!word.empty()) {
+            words.push_back(std::move(word));
+            word.clear();
+        }
+    }
+    if (!word.empty()) words.push_back(std::move(word));
+    return words;
+}
+
+std::string encode_data(const Article& article) {
+    nlohmann::json j;
+    j[kDataId] = article.id;
+    j[kDataTitle] = article.title;
+    if (article.title_derived) j[kDataTitleDerived] = true;
+    j[kDataAuthors] = article.authors;
+    if (article.date) {
+        j[kDataDate] = to_iso(*article.date);
+        j[kDataDateOrigin] = std::string(to_string(article.date_origin));
+    }
+    if (!article.source.empty()) j[kDataSource] = article.source;
+    if (!article.url.empty()) j[kDataUrl] = article.url;
+    if (!article.path.empty()) j[kDataPath] = article.path;
+    if (!article.language.empty()) j[kDataLanguage] = article.language;
+    j[kDataBody] = article.body_text();
+    // Text is valid UTF-8 by the time it gets here (readers clean it); replace is a safety net.
+    return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+Article decode_data(std::string_view data) {
+    nlohmann::json j = nlohmann::json::parse(data, nullptr, false);
+    if (!j.is_object()) throw std::runtime_error("document data is not a Newsdex record");
+    Article a;
+    a.id = get_string(j, kDataId);
+    a.title = get_string(j, kDataTitle);
+    a.title_derived = j.value(kDataTitleDerived, false);
+    if (auto it = j.find(kDataAuthors); it != j.end() && it->is_array())
+        for (const auto& name : *it)
+            if (name.is_string()) a.authors.push_back(name.get<std::string>());
+    if (auto date = parse_date(get_string(j, kDataDate))) {
+        a.date = date;
+        a.date_origin = date_origin_from_string(get_string(j, kDataDateOrigin));
+    }
+    a.source = get_string(j, kDataSource);
+    a.url = get_string(j, kDataUrl);
+    a.path = get_string(j, kDataPath);
+    a.language = get_string(j, kDataLanguage);
+    const std::string body = get_string(j, kDataBody);
+    std::size_t start = 0;
+    while (start <= body.size() && !body.empty()) {
+        const auto nl = body.find('\n', start);
+        a.paragraphs.push_back(body.substr(start, nl == std::string::npos ? nl : nl - start));
+        if (nl == std::string::npos) break;
+        start = nl + 1;
+    }
+    return a;
+}
+
+}  // namespace newsdex::schema

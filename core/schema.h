@@ -1,0 +1,106 @@
+/** @file
+ *  @brief The one definition of how Newsdex lays articles out in a Xapian database.
+ *
+ *  Term prefixes follow Xapian Omega's conventions (xapian-omega/docs/termprefixes.rst)
+ *  so that `quest` and `xapian-delve` can read a Newsdex database:
+ *
+ *    Q<id>        unique id: the article's canonical path (hashed past kMaxTermBytes)
+ *    S<word>      title words (probabilistic, positional; `title:`)
+ *    A<word>      author name words, lower-cased (boolean filter; `author:`)
+ *    XSOURCE<word> source / publication name words, lower-cased (boolean filter; `source:`)
+ *    D<YYYYMMDD>  day, M<YYYYMM> month, Y<YYYY> year of publication (boolean filters)
+ *    U<url>       the article's URL (hashed past kMaxTermBytes)
+ *    H<host>      the URL's host name, lower-cased (`site:` in later versions)
+ *    L<code>      ISO 639-1 language code, e.g. Len
+ *    (none)       title (weighted kTitleWdf), body and author words, English-stemmed by
+ *                 default: words unprefixed with positions, stems as Z<stem> (STEM_SOME).
+ *
+ *  Value slots (numbers pinned: never renumber, add new ones at the end):
+ *    0 kSlotDate    "YYYYMMDD", read by DateRangeProcessor and date sorting
+ *    1 kSlotSource  source as printed, for facets
+ *    2 kSlotAuthor  authors as printed (joined by ", "), for facets
+ *
+ *  Document data: a JSON object holding every field the searcher prints and the body it
+ *  builds snippets from (see encode_data/decode_data), so no source file is needed at
+ *  search time. Metadata keys: kMetaSchemaVersion, kMetaLanguage.
+ */
+#pragma once
+
+#include <array>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <xapian.h>
+
+#include "core/article.h"
+
+namespace newsdex::schema {
+
+/// Bumped whenever terms, slots or data change incompatibly; the searcher refuses others.
+inline constexpr int kSchemaVersion = 1;
+
+inline constexpr std::string_view kPrefixId = "Q";
+inline constexpr std::string_view kPrefixTitle = "S";
+inline constexpr std::string_view kPrefixAuthor = "A";
+inline constexpr std::string_view kPrefixSource = "XSOURCE";
+inline constexpr std::string_view kPrefixDay = "D";
+inline constexpr std::string_view kPrefixMonth = "M";
+inline constexpr std::string_view kPrefixYear = "Y";
+inline constexpr std::string_view kPrefixUrl = "U";
+inline constexpr std::string_view kPrefixHost = "H";
+inline constexpr std::string_view kPrefixLanguage = "L";
+
+enum Slot : Xapian::valueno {
+    kSlotDate = 0,
+    kSlotSource = 1,
+    kSlotAuthor = 2,
+};
+
+/// How a query field reaches its terms.
+enum class FieldKind {
+    Text,     ///< words searched with ranking (QueryParser::add_prefix)
+    Filter,   ///< lower-cased words that restrict, without ranking (add_boolean_prefix)
+};
+
+/// A field users can name in a query, e.g. `title:taurus`.
+struct QueryField {
+    std::string_view name;
+    std::string_view prefix;
+    FieldKind kind;
+};
+
+inline constexpr std::array<QueryField, 3> kQueryFields{{
+    {"title", kPrefixTitle, FieldKind::Text},
+    {"author", kPrefixAuthor, FieldKind::Filter},
+    {"source", kPrefixSource, FieldKind::Filter},
+}};
+
+/// Title words count this many times as often as body words (ranking weight).
+inline constexpr Xapian::termcount kTitleWdf = 3;
+
+/// Xapian rejects terms longer than about 245 bytes; ids and URLs past this are hashed.
+inline constexpr std::size_t kMaxTermBytes = 200;
+
+inline constexpr std::string_view kMetaSchemaVersion = "newsdex.schema_version";
+inline constexpr std::string_view kMetaLanguage = "newsdex.language";
+
+/// prefix + value, with values too long for a term cut at a UTF-8 boundary and
+/// suffixed by a hash of the whole, so distinct long values stay distinct.
+std::string make_term(std::string_view prefix, std::string_view value);
+
+/// The unique-id term of an article id.
+inline std::string id_term(std::string_view id) { return make_term(kPrefixId, id); }
+
+/// Lower-cased word tokens of a name or title, as filter terms hold them
+/// ("Kate Connolly" -> {"kate", "connolly"}); the indexer and query parser share it.
+std::vector<std::string> field_words(std::string_view text);
+
+/// Serialises what the searcher needs to print a hit and build its snippet.
+std::string encode_data(const Article& article);
+
+/// Reads document data written by encode_data; missing keys stay empty.
+/// Throws std::runtime_error on data that is not ours.
+Article decode_data(std::string_view data);
+
+}  // namespace newsdex::schema

@@ -1,0 +1,118 @@
+#include "core/search.h"
+
+#include <filesystem>
+
+#include "core/error.h"
+#include "core/query.h"
+#include "core/schema.h"
+
+namespace newsdex {
+
+namespace {
+
+Xapian::Database open_readonly(const std::string& path) {
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec))
+        throw Error(ErrorKind::Database, "no database at " + path,
+                    "create one with: newsdex-index --db " + path + " PATH...");
+    try {
+        return Xapian::Database(path);
+    } catch (const Xapian::Error& e) {
+        throw database_error(e, path);
+    }
+}
+
+/// Appends hits from `mset` ranked from `first_rank`, all_words as given.
+void append_hits(const Xapian::MSet& mset, const Xapian::Stem& stemmer, const SearchRequest& request,
+                 Xapian::doccount first_rank, bool all_words, std::vector<Hit>& hits) {
+    Xapian::doccount rank = first_rank;
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+        Hit hit;
+        hit.rank = rank++;
+        hit.score = it.get_weight();
+        hit.all_words = all_words;
+        hit.article = schema::decode_data(it.get_document().get_data());
+        hit.title = highlight_all(mset, hit.article.title, stemmer);
+        hit.snippet = make_snippet(mset, hit.article.body_text(), stemmer, request.snippet_length);
+        hits.push_back(std::move(hit));
+    }
+}
+
+}  // namespace
+
+Searcher::Searcher(const std::string& db_path) : db_path_(db_path), db_(open_readonly(db_path)) {
+    try {
+        const std::string version = db_.get_metadata(std::string(schema::kMetaSchemaVersion));
+        if (version.empty() && db_.get_doccount() > 0)
+            throw Error(ErrorKind::Database, "database " + db_path + " was not made by newsdex-index");
+        if (!version.empty() && version != std::to_string(schema::kSchemaVersion))
+            throw Error(ErrorKind::Database,
+                        "database " + db_path + " has schema version " + version +
+                            "; this newsdex-search reads version " + std::to_string(schema::kSchemaVersion),
+                        "rebuild it with newsdex-index into a new --db");
+        stemmer_name_ = db_.get_metadata(std::string(schema::kMetaLanguage));
+        if (stemmer_name_.empty()) stemmer_name_ = "english";
+    } catch (const Xapian::Error& e) {
+        throw database_error(e, db_path);
+    }
+}
+
+Searcher::~Searcher() = default;
+
+SearchResults Searcher::search(const SearchRequest& request) {
+    // An indexer committing twice during our search invalidates what we read: reopen, retry.
+    for (int attempt = 0;; ++attempt) {
+        try {
+            return run(request);
+        } catch (const Xapian::DatabaseModifiedError& e) {
+            if (attempt >= 3) throw database_error(e, db_path_);
+            db_.reopen();
+        } catch (const Xapian::Error& e) {
+            throw database_error(e, db_path_);
+        }
+    }
+}
+
+SearchResults Searcher::run(const SearchRequest& request) {
+    QueryBuilder builder(db_, stemmer_name_);
+    const Xapian::Query all_words = builder.parse(request.query, Xapian::Query::OP_AND);
+    const Xapian::Query any_word = builder.parse(request.query, Xapian::Query::OP_OR);
+
+    SearchResults results;
+    results.query = request.query;
+    results.offset = request.offset;
+    const Xapian::doccount wanted = request.offset + request.limit;
+
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(all_words);
+    // Ask for the whole first part of the ranking: whether the all-words matches run out
+    // before this page ends decides where the partial matches start.
+    const Xapian::MSet full = enquire.get_mset(0, wanted);
+    results.total = full.get_matches_estimated();
+    results.total_lower = full.get_matches_lower_bound();
+    results.total_upper = full.get_matches_upper_bound();
+
+    if (request.offset < full.size()) {
+        const Xapian::MSet page = enquire.get_mset(request.offset, request.limit);
+        append_hits(page, builder.stemmer(), request, request.offset + 1, true, results.hits);
+    }
+    const bool same_query = all_words.serialise() == any_word.serialise();
+    if (full.size() >= wanted || same_query) return results;
+
+    // Fewer articles hold every word than this page needs: follow them with the best of
+    // those holding some of the words.
+    const Xapian::doccount exact_all = full.size();
+    const Xapian::Query rest(Xapian::Query::OP_AND_NOT, any_word, all_words);
+    enquire.set_query(rest);
+    const Xapian::doccount rest_first = request.offset > exact_all ? request.offset - exact_all : 0;
+    const Xapian::doccount rest_count = wanted - std::max(request.offset, exact_all);
+    const Xapian::MSet partial = enquire.get_mset(rest_first, rest_count);
+    results.partial = partial.get_matches_estimated() > 0;
+    results.total = exact_all + partial.get_matches_estimated();
+    results.total_lower = exact_all + partial.get_matches_lower_bound();
+    results.total_upper = exact_all + partial.get_matches_upper_bound();
+    append_hits(partial, builder.stemmer(), request, exact_all + rest_first + 1, false, results.hits);
+    return results;
+}
+
+}  // namespace newsdex

@@ -1,0 +1,39 @@
+/** @file @brief UTF-8 checks and repairs, so no invalid byte reaches the index. */
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace newsdex {
+
+/// Result of cleaning raw file bytes into text the index can hold.
+struct CleanText {
+    std::string text;
+    std::size_t invalid_sequences = 0;  ///< bytes replaced by U+FFFD
+    bool read_as_cp1252 = false;        ///< no UTF-8 found: decoded as Windows-1252
+    std::size_t control_chars = 0;      ///< NULs and other control characters dropped
+};
+
+/// Turns file bytes into valid UTF-8: drops a BOM, CRs and control characters
+/// (tab and newline kept), decodes text with no UTF-8 multibyte sequence as
+/// Windows-1252 (the usual legacy encoding of news text), and replaces invalid
+/// sequences in UTF-8 text with U+FFFD.
+CleanText clean_text(std::string_view bytes);
+
+/// True when the bytes look like a binary file rather than text (NULs or many
+/// control characters near the start).
+bool looks_binary(std::string_view bytes);
+
+bool is_valid_utf8(std::string_view text);
+
+/// Number of code points in valid UTF-8 text.
+std::size_t utf8_length(std::string_view text);
+
+/// The longest prefix of at most max_chars code points (never splits a character).
+std::string_view utf8_prefix(std::string_view text, std::size_t max_chars);
+
+/// The longest prefix of at most max_bytes bytes that ends on a character boundary.
+std::string_view utf8_truncate_bytes(std::string_view text, std::size_t max_bytes);
+
+}  // namespace newsdex

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Installs what Newsdex needs to build and test, from Debian's packages.
+set -euo pipefail
+packages=(
+  build-essential cmake ninja-build pkg-config
+  libxapian-dev xapian-tools
+  libboost-program-options-dev
+  nlohmann-json3-dev
+  libgtest-dev
+)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  sudo=""; [[ $(id -u) -eq 0 ]] || sudo="sudo"
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -qq
+  $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi

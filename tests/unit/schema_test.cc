@@ -1,0 +1,123 @@
+#include "core/schema.h"
+
+#include <gtest/gtest.h>
+
+#include <set>
+
+namespace newsdex {
+namespace {
+
+TEST(SchemaPrefixes, FollowOmegaConventionsAndAreDistinct) {
+    EXPECT_EQ(schema::kPrefixId, "Q");
+    EXPECT_EQ(schema::kPrefixTitle, "S");
+    EXPECT_EQ(schema::kPrefixAuthor, "A");
+    EXPECT_EQ(schema::kPrefixDay, "D");
+    EXPECT_EQ(schema::kPrefixMonth, "M");
+    EXPECT_EQ(schema::kPrefixYear, "Y");
+    EXPECT_EQ(schema::kPrefixUrl, "U");
+    EXPECT_EQ(schema::kPrefixHost, "H");
+    EXPECT_EQ(schema::kPrefixLanguage, "L");
+    // Custom prefixes must start with X so they never clash with Omega's single capitals.
+    EXPECT_EQ(schema::kPrefixSource.front(), 'X');
+    std::set<std::string_view> seen;
+    for (auto p : {schema::kPrefixId, schema::kPrefixTitle, schema::kPrefixAuthor, schema::kPrefixSource,
+                   schema::kPrefixDay, schema::kPrefixMonth, schema::kPrefixYear, schema::kPrefixUrl,
+                   schema::kPrefixHost, schema::kPrefixLanguage})
+        EXPECT_TRUE(seen.insert(p).second) << "duplicate prefix " << p;
+}
+
+TEST(SchemaSlots, ArePinned) {
+    EXPECT_EQ(schema::kSlotDate, 0u);
+    EXPECT_EQ(schema::kSlotSource, 1u);
+    EXPECT_EQ(schema::kSlotAuthor, 2u);
+}
+
+TEST(SchemaMakeTerm, KeepsShortValues) {
+    EXPECT_EQ(schema::make_term("Q", "/news/a.txt"), "Q/news/a.txt");
+    EXPECT_EQ(schema::id_term("x"), "Qx");
+}
+
+TEST(SchemaMakeTerm, HashesLongValuesDistinctlyWithinXapiansLimit) {
+    const std::string base(300, 'a');
+    const std::string a = schema::make_term("Q", base + "1");
+    const std::string b = schema::make_term("Q", base + "2");
+    EXPECT_NE(a, b);
+    EXPECT_LE(a.size(), schema::kMaxTermBytes);
+    EXPECT_EQ(a, schema::make_term("Q", base + "1"));  // stable
+    EXPECT_EQ(a.substr(0, 10), "Q" + std::string(9, 'a'));
+}
+
+TEST(SchemaMakeTerm, NeverSplitsAUtf8Character) {
+    std::string value;
+    for (int i = 0; i < 150; ++i) value += "\xC3\xA9";  // é
+    const std::string term = schema::make_term("Q", value);
+    const auto hash = term.find('#');
+    ASSERT_NE(hash, std::string::npos);
+    EXPECT_EQ((hash - 1) % 2, 0u) << "cut inside a two-byte character";
+}
+
+struct WordsRow {
+    const char* text;
+    std::vector<std::string> words;
+};
+
+TEST(SchemaFieldWords, LowerCasesAndSplitsOnNonWordCharacters) {
+    const std::vector<WordsRow> rows{
+        {"Kate Connolly", {"kate", "connolly"}},
+        {"  The Berlin   Ledger ", {"the", "berlin", "ledger"}},
+        {"Müller-Obst", {"müller", "obst"}},
+        {"ÉLODIE", {"élodie"}},
+        {"", {}},
+        {"---", {}},
+    };
+    for (const auto& row : rows) EXPECT_EQ(schema::field_words(row.text), row.words) << row.text;
+}
+
+TEST(SchemaData, RoundTripsEveryField) {
+    Article a;
+    a.id = "/news/a.txt";
+    a.title = "Taurus \"debate\" <ends>";
+    a.title_derived = true;
+    a.authors = {"Tom Hughes", "Priya Natarajan"};
+    a.date = Date{2024, 3, 5, 9, 30, 0, true};
+    a.date_origin = DateOrigin::Header;
+    a.source = "The Berlin Ledger";
+    a.url = "https://example.org/a";
+    a.path = "/news/a.txt";
+    a.language = "en";
+    a.paragraphs = {"First paragraph.", "Second, with ünïcode — and “quotes”."};
+
+    const Article b = schema::decode_data(schema::encode_data(a));
+    EXPECT_EQ(b.id, a.id);
+    EXPECT_EQ(b.title, a.title);
+    EXPECT_TRUE(b.title_derived);
+    EXPECT_EQ(b.authors, a.authors);
+    ASSERT_TRUE(b.date.has_value());
+    EXPECT_EQ(*b.date, *a.date);
+    EXPECT_EQ(b.date_origin, DateOrigin::Header);
+    EXPECT_EQ(b.source, a.source);
+    EXPECT_EQ(b.url, a.url);
+    EXPECT_EQ(b.path, a.path);
+    EXPECT_EQ(b.language, a.language);
+    EXPECT_EQ(b.paragraphs, a.paragraphs);
+}
+
+TEST(SchemaData, MissingFieldsStayEmpty) {
+    Article a;
+    a.id = "x";
+    a.title = "t";
+    a.paragraphs = {"body"};
+    const Article b = schema::decode_data(schema::encode_data(a));
+    EXPECT_FALSE(b.date.has_value());
+    EXPECT_TRUE(b.authors.empty());
+    EXPECT_TRUE(b.source.empty());
+    EXPECT_FALSE(b.title_derived);
+}
+
+TEST(SchemaData, RejectsForeignData) {
+    EXPECT_THROW(schema::decode_data("url=http://x\nsample=omega data"), std::runtime_error);
+    EXPECT_THROW(schema::decode_data(""), std::runtime_error);
+}
+
+}  // namespace
+}  // namespace newsdex
