@@ -137,10 +137,10 @@ int run(const Config& config) {
     writer_options.batch_size = config.batch_size;
     IndexWriter writer(writer_options);
 
-    IngestOptions ingest_options;
-    ingest_options.max_file_bytes = config.max_bytes;
-    ingest_options.language = config.language;
-    Ingest ingest(writer, ingest_options, [](const Problem& p) {
+    readers::ReadOptions read_options;
+    read_options.max_file_bytes = config.max_bytes;
+    read_options.language = config.language;
+    Ingest ingest(writer, read_options, [](const Problem& p) {
         std::cerr << kProgram << ": " << level_word(p.level) << ": " << p.where << ": " << p.reason << '\n';
     });
     for (const auto& path : config.paths) ingest.add_path(path);
