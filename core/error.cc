@@ -17,6 +17,12 @@ Error database_error(const Xapian::Error& e, const std::string& db_path) {
     if (type == "DatabaseCorruptError")
         return Error(ErrorKind::Database, "database " + db_path + " is corrupt: " + what,
                      "check it with xapian-check, or rebuild it from the source files");
+    if (what.find("No space left on device") != std::string::npos ||
+        what.find("Disk quota exceeded") != std::string::npos)
+        return Error(ErrorKind::Database,
+                     "database " + db_path + ": out of disk space (" + what +
+                         "); it still holds everything committed before this",
+                     "free some space and run again: the next run carries on where this one stopped");
     if (type == "DatabaseVersionError")
         return Error(ErrorKind::Database,
                      "database " + db_path + " was made by an incompatible Xapian: " + what);
