@@ -126,13 +126,18 @@ DbLayout::DbLayout(std::string root, bool rebuild) : root_(std::move(root)), reb
     needs_publish_ = true;
     previous_is_plain_ = plain;
     previous_ = plain ? root_ : (current.empty() ? std::string() : (r / current).string());
-    // A brand-new database is published at once (empty), so that searchers see each
-    // commit of its first run; a rebuild stays hidden until it is complete.
+    // A brand-new database is published as soon as it exists (publish_new), so that
+    // searchers see each commit of its first run; a rebuild stays hidden until complete.
     if (!rebuild_ && previous_.empty()) {
-        fs::create_directories(write_path_, ec);
-        write_stub(r, gen);
+        is_new_ = true;
         needs_publish_ = false;
     }
+}
+
+void DbLayout::publish_new() {
+    if (!is_new_) return;
+    write_stub(fs::path(root_), fs::path(write_path_).filename().string());
+    is_new_ = false;
 }
 
 void DbLayout::publish() {

@@ -32,10 +32,13 @@ class DbLayout {
     const std::string& root() const { return root_; }
     bool rebuilding() const { return rebuild_; }
 
-    /// For a new database or a rebuild: points the stub at write_path() (atomically),
-    /// then removes the previous generation. Does nothing otherwise. Call after the last
-    /// commit.
+    /// For a rebuild: points the stub at write_path() (atomically), then removes the
+    /// previous index. Call after the last commit. Does nothing otherwise.
     void publish();
+
+    /// For a new database (not a rebuild): points the stub at write_path(), so that
+    /// searchers see each commit of the first run. Call once the index exists there.
+    void publish_new();
 
     /// The folder holding the live index of `root` (the stub's generation, or root itself
     /// for a plain database); empty when there is none yet.
@@ -45,6 +48,7 @@ class DbLayout {
     std::string root_;
     bool rebuild_ = false;
     bool needs_publish_ = false;
+    bool is_new_ = false;
     std::string write_path_;
     std::string previous_;  ///< generation or plain index replaced by publish()
     bool previous_is_plain_ = false;

@@ -53,6 +53,8 @@ IndexWriter::IndexWriter(const IndexWriterOptions& options)
     } catch (const Xapian::Error& e) {
         throw database_error(e, options_.db_path);
     }
+    // Only now, with a committed (empty) index in place, may searchers be pointed at it.
+    layout_.publish_new();
 }
 
 IndexWriter::~IndexWriter() {

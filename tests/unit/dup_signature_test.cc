@@ -1,0 +1,73 @@
+#include "core/dup_signature.h"
+
+#include <gtest/gtest.h>
+
+namespace newsdex {
+namespace {
+
+const char* kStory =
+    "The European Central Bank kept its main interest rate unchanged on Thursday, saying inflation in the "
+    "euro area was easing more slowly than it had expected. Policymakers voted to hold the deposit rate at "
+    "four per cent for a fifth consecutive meeting. The bank's president said it was too early to discuss "
+    "cuts, although markets expect the first reduction in the summer. Growth in the bloc stalled in the last "
+    "quarter, with Germany's economy shrinking slightly as industry struggled with high energy costs. "
+    "Analysts said the statement gave few clues about timing, and the euro rose against the dollar after the "
+    "announcement.";
+
+TEST(DupSignature, SameWordsAreExactWhateverTheSpacingCaseAndPunctuation) {
+    const auto a = make_signature(kStory);
+    std::string shouted = kStory;
+    for (char& c : shouted) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    const auto b = make_signature("  " + shouted + "\n\n");
+    EXPECT_EQ(classify(a, b), DupKind::Exact);
+    EXPECT_DOUBLE_EQ(estimated_similarity(a, b), 1.0);
+    EXPECT_EQ(a.band_keys(), b.band_keys());
+    EXPECT_EQ(a.band_keys().size(), kBands);
+}
+
+TEST(DupSignature, ALightRewriteIsNearAndAnotherStoryIsNot) {
+    const std::string rewrite = std::string("FRANKFURT (Wire) - ") + kStory;
+    std::string edited = rewrite;
+    edited.replace(edited.find("on Thursday"), 11, "this week");
+    edited.replace(edited.find("Analysts said"), 13, "Economists noted");
+    EXPECT_EQ(classify(make_signature(kStory), make_signature(edited)), DupKind::Near)
+        << estimated_similarity(make_signature(kStory), make_signature(edited));
+
+    const char* other =
+        "The Bank of England raised its main interest rate on Thursday to the highest level in fifteen years, "
+        "saying inflation in Britain was proving more stubborn than in the euro area. Policymakers voted six "
+        "to three for the increase, and the governor said further rises could not be ruled out.";
+    EXPECT_EQ(classify(make_signature(kStory), make_signature(other)), DupKind::None)
+        << estimated_similarity(make_signature(kStory), make_signature(other));
+}
+
+TEST(DupSignature, EmptyAndShortBodies) {
+    const auto empty = make_signature(" ... ");
+    EXPECT_TRUE(empty.empty());
+    EXPECT_TRUE(empty.band_keys().empty());
+    EXPECT_EQ(classify(empty, empty), DupKind::None);  // nothing to compare is no evidence
+    // Fewer words than a shingle still get a signature.
+    const auto tiny = make_signature("Markets closed.");
+    EXPECT_FALSE(tiny.empty());
+    EXPECT_EQ(classify(tiny, make_signature("markets CLOSED")), DupKind::Exact);
+    EXPECT_EQ(classify(tiny, make_signature("Markets opened.")), DupKind::None);
+}
+
+TEST(DupSignature, SerialisesToAFixedSizeAndBack) {
+    const auto sig = make_signature(kStory);
+    const std::string bytes = sig.serialise();
+    EXPECT_EQ(bytes.size(), 8 + 4 * kMinHashes);
+    const auto back = DupSignature::unserialise(bytes);
+    ASSERT_TRUE(back);
+    EXPECT_EQ(back->body_hash, sig.body_hash);
+    EXPECT_EQ(back->minhash, sig.minhash);
+    EXPECT_FALSE(DupSignature::unserialise(bytes.substr(1)));
+    EXPECT_FALSE(DupSignature::unserialise(""));
+}
+
+TEST(DupSignature, WordsAreUnicodeLowerCased) {
+    EXPECT_EQ(normalised_words("Zürich's ÉCOLE, 3.5%"), (std::vector<std::string>{"zürich", "s", "école", "3", "5"}));
+}
+
+}  // namespace
+}  // namespace newsdex
