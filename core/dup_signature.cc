@@ -2,7 +2,9 @@
 
 #include <cstdio>
 #include <cstring>
+#include <algorithm>
 #include <limits>
+#include <unordered_set>
 
 #include <xapian.h>
 
@@ -63,14 +65,17 @@ DupSignature make_signature(std::string_view body) {
     sig.minhash.fill(std::numeric_limits<std::uint32_t>::max());
     // A body shorter than one shingle is one shingle of all its words.
     const std::size_t width = std::min(kShingleWords, word_hashes.size());
+    std::unordered_set<std::uint64_t> distinct;
     for (std::size_t start = 0; start + width <= word_hashes.size(); ++start) {
         std::uint64_t shingle = 0;
         for (std::size_t k = 0; k < width; ++k) shingle = mix(shingle ^ (word_hashes[start + k] + kGolden * (k + 1)));
+        if (!distinct.insert(shingle).second) continue;
         for (std::size_t i = 0; i < kMinHashes; ++i) {
             const auto h = static_cast<std::uint32_t>(mix(shingle + kGolden * (i + 1)) >> 32);
             if (h < sig.minhash[i]) sig.minhash[i] = h;
         }
     }
+    sig.shingles = static_cast<std::uint32_t>(std::min<std::size_t>(distinct.size(), UINT32_MAX));
     return sig;
 }
 
@@ -87,24 +92,31 @@ std::vector<std::string> DupSignature::band_keys() const {
     return keys;
 }
 
+// Layout, little-endian: body hash (8 bytes), shingle count (4), MinHash values (4 each).
+constexpr std::size_t kSerialisedBytes = 8 + 4 + 4 * kMinHashes;
+
 std::string DupSignature::serialise() const {
-    std::string out(8 + 4 * kMinHashes, '\0');
-    for (std::size_t b = 0; b < 8; ++b) out[b] = static_cast<char>((body_hash >> (8 * b)) & 0xff);
-    for (std::size_t i = 0; i < kMinHashes; ++i)
-        for (std::size_t b = 0; b < 4; ++b) out[8 + 4 * i + b] = static_cast<char>((minhash[i] >> (8 * b)) & 0xff);
+    std::string out(kSerialisedBytes, '\0');
+    auto put = [&out](std::size_t at, std::uint64_t v, std::size_t bytes) {
+        for (std::size_t b = 0; b < bytes; ++b) out[at + b] = static_cast<char>((v >> (8 * b)) & 0xff);
+    };
+    put(0, body_hash, 8);
+    put(8, shingles, 4);
+    for (std::size_t i = 0; i < kMinHashes; ++i) put(12 + 4 * i, minhash[i], 4);
     return out;
 }
 
 std::optional<DupSignature> DupSignature::unserialise(std::string_view bytes) {
-    if (bytes.size() != 8 + 4 * kMinHashes) return std::nullopt;
-    auto byte = [&](std::size_t i) { return static_cast<std::uint64_t>(static_cast<unsigned char>(bytes[i])); };
-    DupSignature sig;
-    for (std::size_t b = 0; b < 8; ++b) sig.body_hash |= byte(b) << (8 * b);
-    for (std::size_t i = 0; i < kMinHashes; ++i) {
+    if (bytes.size() != kSerialisedBytes) return std::nullopt;
+    auto get = [&bytes](std::size_t at, std::size_t n) {
         std::uint64_t v = 0;
-        for (std::size_t b = 0; b < 4; ++b) v |= byte(8 + 4 * i + b) << (8 * b);
-        sig.minhash[i] = static_cast<std::uint32_t>(v);
-    }
+        for (std::size_t b = 0; b < n; ++b) v |= static_cast<std::uint64_t>(static_cast<unsigned char>(bytes[at + b])) << (8 * b);
+        return v;
+    };
+    DupSignature sig;
+    sig.body_hash = get(0, 8);
+    sig.shingles = static_cast<std::uint32_t>(get(8, 4));
+    for (std::size_t i = 0; i < kMinHashes; ++i) sig.minhash[i] = static_cast<std::uint32_t>(get(12 + 4 * i, 4));
     return sig;
 }
 
@@ -116,10 +128,26 @@ double estimated_similarity(const DupSignature& a, const DupSignature& b) {
     return static_cast<double>(equal) / static_cast<double>(kMinHashes);
 }
 
+double estimated_containment(const DupSignature& a, const DupSignature& b) {
+    const double j = estimated_similarity(a, b);
+    const double smaller = std::min(a.shingles, b.shingles);
+    if (j <= 0 || smaller <= 0) return 0.0;
+    // |A n B| = J |A u B| and |A u B| = (|A| + |B|) / (1 + J).
+    const double shared = j * (static_cast<double>(a.shingles) + static_cast<double>(b.shingles)) / (1 + j);
+    return std::min(1.0, shared / smaller);
+}
+
+double likeness(const DupSignature& a, const DupSignature& b) {
+    return std::max(estimated_similarity(a, b), estimated_containment(a, b));
+}
+
 DupKind classify(const DupSignature& a, const DupSignature& b) {
     if (a.empty() || b.empty()) return DupKind::None;
     if (a.body_hash == b.body_hash) return DupKind::Exact;
-    return estimated_similarity(a, b) >= kNearThreshold ? DupKind::Near : DupKind::None;
+    if (estimated_similarity(a, b) >= kNearJaccard) return DupKind::Near;
+    if (std::min(a.shingles, b.shingles) >= kMinContainmentShingles && estimated_containment(a, b) >= kNearContainment)
+        return DupKind::Near;
+    return DupKind::None;
 }
 
 }  // namespace newsdex

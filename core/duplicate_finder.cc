@@ -1,6 +1,7 @@
 #include "core/duplicate_finder.h"
 
 #include <cstdio>
+#include <map>
 #include <unordered_set>
 
 #include "core/file_state.h"
@@ -26,6 +27,7 @@ DuplicateMatch find_duplicate(const Xapian::Database& db, const DupSignature& si
     best.group = new_group_key(id, signature.body_hash);
     if (signature.empty()) return best;
     std::unordered_set<Xapian::docid> seen;
+    std::map<std::string, Xapian::doccount> groups;  // matching group -> its size
     for (const auto& key : signature.band_keys()) {
         const std::string term = std::string(schema::kPrefixDupBand) + key;
         Xapian::doccount looked = 0;
@@ -37,19 +39,26 @@ DuplicateMatch find_duplicate(const Xapian::Database& db, const DupSignature& si
             const auto other = DupSignature::unserialise(doc.get_value(schema::kSlotDupSignature));
             if (!other) continue;
             const DupKind kind = classify(signature, *other);
-            if (kind == DupKind::None) continue;
-            const double similarity = estimated_similarity(signature, *other);
-            if (best.kind == DupKind::None || similarity > best.similarity) {
-                const std::string group = doc.get_value(schema::kSlotDupGroup);
-                if (group.empty()) continue;
+            const std::string group = doc.get_value(schema::kSlotDupGroup);
+            if (kind == DupKind::None || group.empty()) continue;
+            if (!groups.count(group)) groups[group] = db.get_termfreq(schema::dup_group_term(group));
+            const double similarity = likeness(signature, *other);
+            if (best.kind == DupKind::None || kind == DupKind::Exact || similarity > best.similarity) {
+                if (best.kind == DupKind::Exact && kind != DupKind::Exact) continue;
                 best.kind = kind;
-                best.group = group;
                 best.other = did;
                 best.similarity = similarity;
-                if (kind == DupKind::Exact) return best;
             }
         }
     }
+    if (groups.empty()) return best;
+    // Join the largest group; the others are merged into it.
+    auto largest = groups.begin();
+    for (auto it = groups.begin(); it != groups.end(); ++it)
+        if (it->second > largest->second) largest = it;
+    best.group = largest->first;
+    for (const auto& [group, size] : groups)
+        if (group != best.group) best.also.push_back(group);
     return best;
 }
 

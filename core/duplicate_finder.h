@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include <xapian.h>
 
@@ -16,6 +17,9 @@ struct DuplicateMatch {
     std::string group;        ///< the group to join; a new group of its own when kind is None
     Xapian::docid other = 0;  ///< the most similar article found (kind != None)
     double similarity = 0.0;
+    /// Other groups holding a duplicate of this article: it bridges them, so they are
+    /// one group now (the writer merges them into `group`).
+    std::vector<std::string> also;
 };
 
 /// At most this many articles are compared per band, so a band shared by thousands of
@@ -24,6 +28,7 @@ inline constexpr Xapian::doccount kMaxCandidatesPerBand = 64;
 
 /// The best match for `signature` in `db`, ignoring the document `self` (the article's
 /// own earlier version, 0 for none). A new group key is derived from id and body hash.
+/// Of several matching groups, `group` is the largest (fewest articles to re-key).
 DuplicateMatch find_duplicate(const Xapian::Database& db, const DupSignature& signature, const std::string& id,
                               Xapian::docid self);
 

@@ -120,14 +120,30 @@ IndexWriter::Stored IndexWriter::store(PreparedArticle&& article) {
         const DuplicateMatch match = find_duplicate(db_, article.signature, article.id, existing);
         result.duplicate = match.kind;
         article.document.add_value(schema::kSlotDupGroup, match.group);
+        article.document.add_boolean_term(schema::dup_group_term(match.group));
         db_.replace_document(article.id_term, article.document);
         count_change(article.text_bytes);
+        for (const auto& group : match.also) merge_group(group, match.group);
         return result;
     } catch (const Xapian::InvalidArgumentError& e) {
         // Something in this article Xapian cannot store: the article fails, the run goes on.
         throw std::runtime_error(e.get_msg());
     } catch (const Xapian::Error& e) {
         throw database_error(e, options_.db_path);
+    }
+}
+
+void IndexWriter::merge_group(const std::string& from, const std::string& into) {
+    const std::string from_term = schema::dup_group_term(from), into_term = schema::dup_group_term(into);
+    std::vector<Xapian::docid> members;
+    for (auto it = db_.postlist_begin(from_term); it != db_.postlist_end(from_term); ++it) members.push_back(*it);
+    for (const auto did : members) {
+        Xapian::Document doc = db_.get_document(did);
+        doc.remove_term(from_term);
+        doc.add_boolean_term(into_term);
+        doc.add_value(schema::kSlotDupGroup, into);
+        db_.replace_document(did, doc);
+        count_change(0);
     }
 }
 

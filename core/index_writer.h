@@ -96,6 +96,8 @@ class IndexWriter {
   private:
     void check_or_write_metadata();
     void count_change(std::size_t text_bytes);
+    /// Moves every article of duplicate group `from` into group `into`.
+    void merge_group(const std::string& from, const std::string& into);
     Xapian::docid find(const std::string& term) const;
 
     IndexWriterOptions options_;

@@ -17,6 +17,8 @@
  *                 find and remove the articles a changed or deleted file no longer yields.
  *    XMH<hex>     near-duplicate signature bands: 16 per article, each a hash of two
  *                 MinHash values, so articles sharing one are near-duplicate candidates.
+ *    XDUP<key>    the article's duplicate group (the key in kSlotDupGroup): finds a
+ *                 group's members (to merge groups, to count hidden copies).
  *    (none)       title (weighted kTitleWdf), body and author words, English-stemmed by
  *                 default: words unprefixed with positions, stems as Z<stem> (STEM_SOME).
  *
@@ -69,6 +71,7 @@ inline constexpr std::string_view kPrefixHost = "H";
 inline constexpr std::string_view kPrefixLanguage = "L";
 inline constexpr std::string_view kPrefixSourceFile = "XFILE";
 inline constexpr std::string_view kPrefixDupBand = "XMH";
+inline constexpr std::string_view kPrefixDupGroup = "XDUP";
 
 enum Slot : Xapian::valueno {
     kSlotDate = 0,
@@ -117,6 +120,9 @@ inline std::string id_term(std::string_view id) { return make_term(kPrefixId, id
 
 /// The term tying an article to the file on disk it was read from.
 inline std::string source_file_term(std::string_view path) { return make_term(kPrefixSourceFile, path); }
+
+/// The term every member of a duplicate group carries.
+inline std::string dup_group_term(std::string_view group) { return make_term(kPrefixDupGroup, group); }
 
 /// The metadata key holding a source file's FileState.
 inline std::string file_state_key(std::string_view path) { return make_term(kMetaFilePrefix, path); }

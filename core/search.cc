@@ -33,9 +33,7 @@ Xapian::Database open_readonly(const std::string& path) {
 Xapian::doccount similar_count(const Xapian::Database& db, const Xapian::Query& query,
                                const Xapian::MSetIterator& hit) {
     if (hit.get_collapse_count() == 0) return 0;
-    const std::string key = hit.get_collapse_key();
-    const Xapian::Query group(Xapian::Query::OP_FILTER, query,
-                              Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kSlotDupGroup, key, key));
+    const Xapian::Query group(Xapian::Query::OP_FILTER, query, Xapian::Query(schema::dup_group_term(hit.get_collapse_key())));
     Xapian::Enquire count(db);
     count.set_query(group);
     const Xapian::doccount members = count.get_mset(0, 0, db.get_doccount()).get_matches_estimated();

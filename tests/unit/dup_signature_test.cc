@@ -53,16 +53,34 @@ TEST(DupSignature, EmptyAndShortBodies) {
     EXPECT_EQ(classify(tiny, make_signature("Markets opened.")), DupKind::None);
 }
 
+std::uint32_t back_shingles(const std::string& bytes) { return DupSignature::unserialise(bytes)->shingles; }
+
 TEST(DupSignature, SerialisesToAFixedSizeAndBack) {
     const auto sig = make_signature(kStory);
     const std::string bytes = sig.serialise();
-    EXPECT_EQ(bytes.size(), 8 + 4 * kMinHashes);
+    EXPECT_EQ(bytes.size(), 12 + 4 * kMinHashes);
+    EXPECT_EQ(back_shingles(bytes), sig.shingles);
     const auto back = DupSignature::unserialise(bytes);
     ASSERT_TRUE(back);
     EXPECT_EQ(back->body_hash, sig.body_hash);
     EXPECT_EQ(back->minhash, sig.minhash);
     EXPECT_FALSE(DupSignature::unserialise(bytes.substr(1)));
     EXPECT_FALSE(DupSignature::unserialise(""));
+}
+
+TEST(DupSignature, ACopyCutToItsFirstParagraphsIsNear) {
+    const std::string story = std::string(kStory) +
+        " In Paris, the finance minister welcomed the decision and said French banks were lending more to "
+        "small firms than a year ago. Bond yields across the region edged lower after the announcement, "
+        "and shares in lenders rose on expectations that margins would stay wide for longer. Trade unions "
+        "said wage settlements would have to keep pace with prices, warning of strikes in the autumn if "
+        "governments cut public spending to meet the new budget rules agreed in Brussels last year.";
+    const std::string cut(std::string(kStory).substr(0, std::string(kStory).find("Analysts said")));
+    const auto a = make_signature(story), b = make_signature(cut);
+    // Jaccard counts the missing half against the copy; containment does not.
+    EXPECT_GT(estimated_containment(a, b), estimated_similarity(a, b) + 0.2);
+    EXPECT_GE(estimated_containment(a, b), kNearContainment);
+    EXPECT_EQ(classify(a, b), DupKind::Near);
 }
 
 TEST(DupSignature, WordsAreUnicodeLowerCased) {
