@@ -27,6 +27,21 @@ std::uint64_t mix(std::uint64_t x) {
 
 constexpr std::uint64_t kGolden = 0x9e3779b97f4a7c15ULL;
 
+/// English function words. A shingle made only of these ("of the", "it was") occurs in
+/// nearly every article, so it would often be the minimum of some hash function for
+/// unrelated articles alike and make them look similar: such shingles are left out.
+bool is_function_word(std::string_view w) {
+    static const std::unordered_set<std::string_view> words{
+        "a", "about", "after", "all", "also", "an", "and", "any", "are", "as", "at", "be", "been", "before",
+        "but", "by", "can", "could", "did", "do", "does", "for", "from", "had", "has", "have", "he", "her",
+        "him", "his", "i", "if", "in", "into", "is", "it", "its", "last", "may", "more", "most", "mr", "new",
+        "no", "not", "of", "on", "one", "or", "other", "our", "out", "over", "said", "says", "she", "so",
+        "some", "than", "that", "the", "their", "them", "then", "there", "these", "they", "this", "those",
+        "to", "two", "up", "was", "we", "were", "what", "when", "which", "who", "will", "with", "would",
+        "year", "years", "you", "s", "t"};
+    return words.count(w) > 0;
+}
+
 }  // namespace
 
 std::vector<std::string> normalised_words(std::string_view text) {
@@ -67,6 +82,9 @@ DupSignature make_signature(std::string_view body) {
     const std::size_t width = std::min(kShingleWords, word_hashes.size());
     std::unordered_set<std::uint64_t> distinct;
     for (std::size_t start = 0; start + width <= word_hashes.size(); ++start) {
+        bool content = width < kShingleWords;  // a whole short body always counts
+        for (std::size_t k = 0; k < width && !content; ++k) content = !is_function_word(words[start + k]);
+        if (!content) continue;
         std::uint64_t shingle = 0;
         for (std::size_t k = 0; k < width; ++k) shingle = mix(shingle ^ (word_hashes[start + k] + kGolden * (k + 1)));
         if (!distinct.insert(shingle).second) continue;
@@ -76,6 +94,10 @@ DupSignature make_signature(std::string_view body) {
         }
     }
     sig.shingles = static_cast<std::uint32_t>(std::min<std::size_t>(distinct.size(), UINT32_MAX));
+    if (distinct.empty()) {
+        // Nothing but function words: no evidence either way.
+        sig.body_hash = 0;
+    }
     return sig;
 }
 
@@ -144,8 +166,12 @@ double likeness(const DupSignature& a, const DupSignature& b) {
 DupKind classify(const DupSignature& a, const DupSignature& b) {
     if (a.empty() || b.empty()) return DupKind::None;
     if (a.body_hash == b.body_hash) return DupKind::Exact;
-    if (estimated_similarity(a, b) >= kNearJaccard) return DupKind::Near;
-    if (std::min(a.shingles, b.shingles) >= kMinContainmentShingles && estimated_containment(a, b) >= kNearContainment)
+    const double j = estimated_similarity(a, b);
+    if (j >= kNearJaccard) return DupKind::Near;
+    // Containment magnifies the noise of a small Jaccard estimate by the size ratio, so
+    // it also needs some direct evidence.
+    if (j >= kMinContainmentJaccard && std::min(a.shingles, b.shingles) >= kMinContainmentShingles &&
+        estimated_containment(a, b) >= kNearContainment)
         return DupKind::Near;
     return DupKind::None;
 }

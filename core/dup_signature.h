@@ -30,12 +30,14 @@
 namespace newsdex {
 
 inline constexpr std::size_t kShingleWords = 2;
-inline constexpr std::size_t kMinHashes = 32;
+inline constexpr std::size_t kMinHashes = 64;
 inline constexpr std::size_t kRowsPerBand = 2;
-inline constexpr std::size_t kBands = kMinHashes / kRowsPerBand;
+/// Bands use the first 32 MinHash values; all 64 go into the similarity estimate.
+inline constexpr std::size_t kBands = 16;
 inline constexpr double kNearJaccard = 0.3;
 inline constexpr double kNearContainment = 0.5;
 inline constexpr std::uint32_t kMinContainmentShingles = 40;
+inline constexpr double kMinContainmentJaccard = 0.12;
 
 struct DupSignature {
     std::uint64_t body_hash = 0;  ///< XXH3 of the normalised words; 0 for a body with no words
