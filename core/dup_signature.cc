@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <cstring>
 #include <algorithm>
+#include <bit>
 #include <limits>
 #include <unordered_set>
 
@@ -71,6 +72,7 @@ DupSignature make_signature(std::string_view body) {
     std::string joined;
     for (const auto& w : words) {
         word_hashes.push_back(hash64(w));
+        if (w.find_first_not_of("0123456789") == std::string::npos) sig.numbers |= 1ULL << (word_hashes.back() % 64);
         joined += w;
         joined += ' ';
     }
@@ -114,8 +116,9 @@ std::vector<std::string> DupSignature::band_keys() const {
     return keys;
 }
 
-// Layout, little-endian: body hash (8 bytes), shingle count (4), MinHash values (4 each).
-constexpr std::size_t kSerialisedBytes = 8 + 4 + 4 * kMinHashes;
+// Layout, little-endian: body hash (8 bytes), shingle count (4), number bits (8), MinHash
+// values (4 each).
+constexpr std::size_t kSerialisedBytes = 8 + 4 + 8 + 4 * kMinHashes;
 
 std::string DupSignature::serialise() const {
     std::string out(kSerialisedBytes, '\0');
@@ -124,7 +127,8 @@ std::string DupSignature::serialise() const {
     };
     put(0, body_hash, 8);
     put(8, shingles, 4);
-    for (std::size_t i = 0; i < kMinHashes; ++i) put(12 + 4 * i, minhash[i], 4);
+    put(12, numbers, 8);
+    for (std::size_t i = 0; i < kMinHashes; ++i) put(20 + 4 * i, minhash[i], 4);
     return out;
 }
 
@@ -138,7 +142,8 @@ std::optional<DupSignature> DupSignature::unserialise(std::string_view bytes) {
     DupSignature sig;
     sig.body_hash = get(0, 8);
     sig.shingles = static_cast<std::uint32_t>(get(8, 4));
-    for (std::size_t i = 0; i < kMinHashes; ++i) sig.minhash[i] = static_cast<std::uint32_t>(get(12 + 4 * i, 4));
+    sig.numbers = get(12, 8);
+    for (std::size_t i = 0; i < kMinHashes; ++i) sig.minhash[i] = static_cast<std::uint32_t>(get(20 + 4 * i, 4));
     return sig;
 }
 
@@ -166,6 +171,10 @@ double likeness(const DupSignature& a, const DupSignature& b) {
 DupKind classify(const DupSignature& a, const DupSignature& b) {
     if (a.empty() || b.empty()) return DupKind::None;
     if (a.body_hash == b.body_hash) return DupKind::Exact;
+    const int numbers_a = std::popcount(a.numbers), numbers_b = std::popcount(b.numbers);
+    if (numbers_a >= kMinNumbers && numbers_b >= kMinNumbers &&
+        std::popcount(a.numbers & b.numbers) < kNearNumbers * std::popcount(a.numbers | b.numbers))
+        return DupKind::None;
     const double j = estimated_similarity(a, b);
     if (j >= kNearJaccard) return DupKind::Near;
     // Containment magnifies the noise of a small Jaccard estimate by the size ratio, so

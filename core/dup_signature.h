@@ -9,7 +9,10 @@
  *  the set sizes it also estimates containment C = |A n B| / min(|A|, |B|), which catches
  *  a copy cut to its first paragraphs. Near-duplicates: J >= kNearJaccard, or
  *  C >= kNearContainment when the shorter body has at least kMinContainmentShingles
- *  shingles (on short texts a few stock phrases would make C high by chance).
+ *  shingles (on short texts a few stock phrases would make C high by chance). Either way,
+ *  when both bodies hold at least kMinNumbers numbers, at least kNearNumbers of them
+ *  must be shared (Jaccard of the number sets): otherwise they are two reports written
+ *  from one template (February's and March's inflation figures), not one story.
  *
  *  The parameters were chosen on tests/data/duplicates (see its README and the figures
  *  in bench/README.md): two-word shingles separate copy-edited rewrites (J 0.30-0.70)
@@ -38,10 +41,15 @@ inline constexpr double kNearJaccard = 0.3;
 inline constexpr double kNearContainment = 0.5;
 inline constexpr std::uint32_t kMinContainmentShingles = 40;
 inline constexpr double kMinContainmentJaccard = 0.12;
+inline constexpr int kMinNumbers = 3;
+inline constexpr double kNearNumbers = 0.5;
 
 struct DupSignature {
     std::uint64_t body_hash = 0;  ///< XXH3 of the normalised words; 0 for a body with no words
     std::uint32_t shingles = 0;   ///< distinct shingles in the body
+    /// The body's numbers ("38", "2024"), one bit each of 64 by hash: stories cast in the
+    /// same mould (monthly figures, market reports) differ mainly in their numbers.
+    std::uint64_t numbers = 0;
     std::array<std::uint32_t, kMinHashes> minhash{};
 
     bool empty() const { return body_hash == 0; }

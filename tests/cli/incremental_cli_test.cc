@@ -146,6 +146,28 @@ TEST(IncrementalCli, RebuildIsAtomicForSearchers) {
     EXPECT_EQ(generations, 1u);
 }
 
+TEST(IncrementalCli, SearchesDuringIndexingWorkAndSeeEachCommit) {
+    TempDir tmp;
+    const std::string db = tmp.str() + "/db";
+    ASSERT_EQ(index_cmd({"--db", db, NEWSDEX_CORPUS_DIR}).exit_code, 0);
+    const std::string more = write_generated_corpus(tmp.str() + "/more", 300);
+    ChildProcess indexer({NEWSDEX_INDEX_BIN, "--db", db, "--batch-size", "10", more});
+    Xapian::doccount last = 0;
+    int searches = 0;
+    while (indexer.running()) {
+        const auto s = search_cmd({"--db", db, "--format", "json", "--limit", "1", "report"});
+        ASSERT_TRUE(s.exit_code == 0 || s.exit_code == 1) << s.err;
+        const Xapian::doccount seen = Xapian::Database(db).get_doccount();
+        EXPECT_GE(seen, last) << "a commit went missing";
+        last = seen;
+        ++searches;
+    }
+    EXPECT_EQ(indexer.wait(), 0) << indexer.err();
+    EXPECT_GT(searches, 0);
+    const auto final_search = search_cmd({"--db", db, "--format", "json", "\"report number\""});
+    EXPECT_EQ(nlohmann::json::parse(final_search.out)["total"], 300);
+}
+
 TEST(IncrementalCli, AV1DatabaseKeepsWorkingAndCanBeRebuilt) {
     TempDir tmp;
     const std::string db = tmp.str() + "/db";

@@ -58,12 +58,13 @@ std::uint32_t back_shingles(const std::string& bytes) { return DupSignature::uns
 TEST(DupSignature, SerialisesToAFixedSizeAndBack) {
     const auto sig = make_signature(kStory);
     const std::string bytes = sig.serialise();
-    EXPECT_EQ(bytes.size(), 12 + 4 * kMinHashes);
+    EXPECT_EQ(bytes.size(), 20 + 4 * kMinHashes);
     EXPECT_EQ(back_shingles(bytes), sig.shingles);
     const auto back = DupSignature::unserialise(bytes);
     ASSERT_TRUE(back);
     EXPECT_EQ(back->body_hash, sig.body_hash);
     EXPECT_EQ(back->minhash, sig.minhash);
+    EXPECT_EQ(back->numbers, sig.numbers);
     EXPECT_FALSE(DupSignature::unserialise(bytes.substr(1)));
     EXPECT_FALSE(DupSignature::unserialise(""));
 }
@@ -81,6 +82,21 @@ TEST(DupSignature, ACopyCutToItsFirstParagraphsIsNear) {
     EXPECT_GT(estimated_containment(a, b), estimated_similarity(a, b) + 0.2);
     EXPECT_GE(estimated_containment(a, b), kNearContainment);
     EXPECT_EQ(classify(a, b), DupKind::Near);
+}
+
+TEST(DupSignature, ReportsFromOneTemplateWithOtherFiguresAreNotDuplicates) {
+    const auto report = [](const char* month, const char* rise, const char* index, const char* year_ago) {
+        return std::string("Consumer energy costs rose ") + rise + " pct in " + month +
+               " following a sharp rise last month, the Labor Department said. The index stood at " + index +
+               " against " + year_ago + " a year earlier, with petrol prices up and heating oil little "
+               "changed. Food prices were flat for the month, and prices of other goods and services rose "
+               "moderately, the department said in its monthly report on living costs.";
+    };
+    const auto feb = make_signature(report("February", "1.9", "318.7", "311.2"));
+    EXPECT_EQ(classify(feb, make_signature(report("March", "1.0", "322.1", "314.6"))), DupKind::None);
+    // The same figures, lightly edited: still the same story.
+    EXPECT_EQ(classify(feb, make_signature("WASHINGTON (Wire) - " + report("February", "1.9", "318.7", "311.2"))),
+              DupKind::Near);
 }
 
 TEST(DupSignature, WordsAreUnicodeLowerCased) {
