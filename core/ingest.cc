@@ -141,7 +141,8 @@ class Counter : public WalkVisitor {
         if (!ec) bytes.fetch_add(size);
     }
     void ignored(const fs::path&) override {}
-    void error(const std::string&, const std::string&) override {}
+    // The writer counts a path it cannot look at as a file too.
+    void error(const std::string&, const std::string&) override { files.fetch_add(1); }
     bool stop() override { return stop_.load(); }
 
     std::atomic<std::size_t> files{0};

@@ -74,7 +74,7 @@ Examples:
   newsdex-index --db ~/news.db -j 2 a.txt   two worker threads, another database
   newsdex-index --stats                  what the database holds
 
-Options)";
+)";
 
 const char* kEpilog = R"(
 Database: --db, else $NEWSDEX_DB, else $XDG_DATA_HOME/newsdex/db, else
