@@ -14,6 +14,8 @@
  *    L<code>      ISO 639-1 language code, e.g. Len
  *    (none)       title (weighted kTitleWdf), body and author words, English-stemmed by
  *                 default: words unprefixed with positions, stems as Z<stem> (STEM_SOME).
+ *    Z            added by Xapian's TermGenerator and QueryParser in front of stems, before
+ *                 any field prefix (Z<stem>, ZS<stem>); snippets read it back (kPrefixStem).
  *
  *  Value slots (numbers pinned: never renumber, add new ones at the end):
  *    0 kSlotDate    "YYYYMMDD", read by DateRangeProcessor and date sorting
@@ -50,6 +52,8 @@ inline constexpr std::string_view kPrefixYear = "Y";
 inline constexpr std::string_view kPrefixUrl = "U";
 inline constexpr std::string_view kPrefixHost = "H";
 inline constexpr std::string_view kPrefixLanguage = "L";
+/// Not ours to choose: Xapian's marker for stemmed terms (STEM_SOME), read by snippets.
+inline constexpr std::string_view kPrefixStem = "Z";
 
 enum Slot : Xapian::valueno {
     kSlotDate = 0,

@@ -16,7 +16,8 @@ struct SearchRequest {
     std::string query;
     Xapian::doccount offset = 0;
     Xapian::doccount limit = 10;
-    std::size_t snippet_length = 300;  ///< bytes, approximately
+    std::size_t snippet_length = SnippetOptions{}.fragment_chars;  ///< characters per snippet fragment
+    std::size_t fragments = SnippetOptions{}.fragments;            ///< snippet fragments per hit, at most
 };
 
 struct Hit {
@@ -25,7 +26,9 @@ struct Hit {
     bool all_words = true;       ///< false for a best partial match
     Article article;             ///< as stored (body included)
     MarkedText title;            ///< title with matched words marked
-    MarkedText snippet;          ///< best passage with matched words marked
+    MarkedText snippet;          ///< best passages joined by " … ", matched words marked
+    std::vector<Fragment> fragments;  ///< the passages of `snippet`, each with its place in the body
+    bool snippet_from_lead = false;   ///< nothing in the body matched: `snippet` is the lead
 };
 
 struct SearchResults {
