@@ -46,7 +46,7 @@ MarkedText join_fragments(const std::vector<Fragment>& fragments);
 
 struct SnippetOptions {
     std::size_t fragments = 2;        ///< passages per snippet, at most
-    std::size_t fragment_chars = 150; ///< characters per passage, counting its "…" marks
+    std::size_t fragment_chars = 200; ///< characters per passage, counting its "…" marks
     /// Only this much of a body is searched for passages (cut at a character boundary),
     /// so that a huge article costs no more than this; the lead is shown when nothing
     /// matched in it.

@@ -14,6 +14,7 @@ constexpr double kRepeatBonus = 0.2;     // per repeat of a pattern in one passa
 constexpr int kMaxRepeats = 3;           // ... counted up to this many
 constexpr double kSeenFactor = 0.3;      // a pattern an earlier passage already shows
 constexpr double kProximityBonus = 0.5;  // x the weights of distinct patterns sharing a sentence
+constexpr double kCutFactor = 0.7;      // per end of a passage cut inside a sentence
 constexpr double kEpsilon = 1e-9;
 
 /// Huge articles can have thousands of sentences with matches; only this many of the
@@ -234,7 +235,8 @@ class Chooser {
         best.score = -1;
         for (std::size_t start : starts) {
             const Passage p = window_in(s, start, max_chars);
-            const double sc = score(p.begin, p.end);
+            // A cut passage reads worse than whole sentences showing as much.
+            const double sc = score(p.begin, p.end) * (p.cut_before ? kCutFactor : 1.0) * (p.cut_after ? kCutFactor : 1.0);
             if (sc > best.score + kEpsilon) {
                 best.passage = p;
                 best.score = sc;

@@ -115,8 +115,8 @@ INSTANTIATE_TEST_SUITE_P(Table, SnippetRows, ::testing::Values(
     Row{"NEAR marks its words only where they are near each other",
         "missile NEAR Ukraine",
         {"A missile was tested in Nevada. Months later, far away and after many long debates in parliament about money, Ukraine asked. Ukraine wants the missile."},
-        "Months later, far away and after many long debates in parliament about money, [Ukraine] asked. "
-        "[Ukraine] wants the [missile]."},
+        "A missile was tested in Nevada. Months later, far away and after many long debates in parliament about "
+        "money, [Ukraine] asked. [Ukraine] wants the [missile]."},
     Row{"wildcard expansions are marked", "minist*", {"The ministry and the minister met the administrator."},
         "The [ministry] and the [minister] met the administrator.", "A title", nullptr, {}, true},
     Row{"an excluded word is never marked", "Taurus -car", {"The Taurus is a missile, not a car."},
