@@ -12,6 +12,10 @@ namespace newsdex {
 
 namespace {
 
+/// Articles are read whole up to this size; past it, the scan stops at the next paragraph
+/// once a passage could show every query term (what more text could offer is repeats).
+constexpr std::size_t kSettleBytes = 64 * 1024;
+
 void append(MarkedText& out, std::string_view text, bool match) {
     if (text.empty()) return;
     if (!out.empty() && !match && !out.back().match)
@@ -94,9 +98,13 @@ const SnippetOptions& SnippetMaker::options() const { return impl_->options; }
 
 Snippet SnippetMaker::body(std::string_view text) const {
     const SnippetOptions& o = impl_->options;
-    const std::size_t limit = snippets::char_floor(text, std::min(text.size(), o.max_scan_bytes));
-    const auto matches = impl_->finder.find(text, snippets::Field::Body, limit);
-    const auto sentences = snippets::split_sentences(text, limit);
+    snippets::ScanLimits limits;
+    limits.limit = snippets::char_floor(text, std::min(text.size(), o.max_scan_bytes));
+    limits.settle_after = kSettleBytes;
+    limits.window = o.fragment_chars;
+    std::size_t scanned = 0;
+    const auto matches = impl_->finder.find(text, snippets::Field::Body, limits, &scanned);
+    const auto sentences = snippets::split_sentences(text, scanned);
     Snippet snippet;
     if (!matches.empty()) {
         const snippets::PassageOptions passage_options{o.fragments, o.fragment_chars};

@@ -49,7 +49,8 @@ struct SnippetOptions {
     std::size_t fragment_chars = 200; ///< characters per passage, counting its "…" marks
     /// Only this much of a body is searched for passages (cut at a character boundary),
     /// so that a huge article costs no more than this; the lead is shown when nothing
-    /// matched in it.
+    /// matched in it. Past 64 KiB the search also stops at the next paragraph once one
+    /// passage could show every query term.
     std::size_t max_scan_bytes = 512 * 1024;
 };
 

@@ -40,6 +40,8 @@ struct Config {
 
 /// Most fragments --fragments accepts: more is a page of text, not a snippet.
 constexpr std::size_t kMaxFragments = 20;
+/// Longest --snippet-length: a fragment is a passage, not the article.
+constexpr std::size_t kMaxFragmentChars = 100000;
 
 const char* kUsage = R"(Usage: newsdex-search [OPTIONS] QUERY...
 
@@ -99,7 +101,7 @@ std::optional<int> parse_options(int argc, char** argv, Config& config) {
         ("color", po::value(&color)->default_value("auto"),
          "auto (colour on a terminal, unless NO_COLOR is set), always or never")
         ("snippet-length", po::value(&config.request.snippet_length)->default_value(config.request.snippet_length),
-         "characters per snippet fragment (at least 20)")
+         "characters per snippet fragment (20 to 100000)")
         ("fragments", po::value(&config.request.fragments)->default_value(config.request.fragments),
          "snippet fragments per hit, 1 to 20, joined by \" … \"")
         ("highlight", po::value(&highlight)->default_value("auto"),
@@ -136,6 +138,8 @@ std::optional<int> parse_options(int argc, char** argv, Config& config) {
     else if (color == "never") config.color = Color::Never;
     else return fail("unknown --color \"" + color + "\" (use auto, always or never)", kExitError);
     if (config.request.snippet_length < 20) return fail("--snippet-length must be at least 20", kExitError);
+    if (config.request.snippet_length > kMaxFragmentChars)
+        return fail("--snippet-length must be at most " + std::to_string(kMaxFragmentChars), kExitError);
     if (config.request.fragments < 1 || config.request.fragments > kMaxFragments)
         return fail("--fragments must be from 1 to " + std::to_string(kMaxFragments), kExitError);
     const bool custom_marks = vm.count("hl-start") || vm.count("hl-end");

@@ -77,7 +77,9 @@ const std::vector<MatchFinder::SlotHit>& MatchFinder::slots_of(const std::string
     return cache_.emplace(term, std::move(hits)).first->second;
 }
 
-std::vector<Match> MatchFinder::find(std::string_view text, Field field, std::size_t limit) const {
+std::vector<Match> MatchFinder::find(std::string_view text, Field field, const ScanLimits& limits,
+                                     std::size_t* scanned_to) const {
+    if (scanned_to) *scanned_to = std::min(text.size(), limits.limit);
     if (patterns_.empty()) return {};
     if (cache_.size() > kMaxCachedWords) cache_.clear();
 
@@ -95,8 +97,32 @@ std::vector<Match> MatchFinder::find(std::string_view text, Field field, std::si
     };
 
     std::vector<Match> positive, excluded;
+    // The latest occurrence of each positive pattern that can occur here, for stopping early.
+    std::vector<std::pair<std::size_t, std::size_t>> latest(patterns_.size(), {0, 0});
+    std::vector<bool> seen(patterns_.size(), false);
+    std::size_t wanted = 0, seen_count = 0;
+    for (const auto& p : patterns_) wanted += !p.excluded && (field == Field::Title || !p.title_only());
     auto emit = [&](std::uint32_t pattern, std::size_t begin, std::size_t end) {
-        (patterns_[pattern].excluded ? excluded : positive).push_back({begin, end, pattern});
+        if (patterns_[pattern].excluded) {
+            excluded.push_back({begin, end, pattern});
+            return;
+        }
+        positive.push_back({begin, end, pattern});
+        latest[pattern] = {begin, end};
+        if (!seen[pattern]) {
+            seen[pattern] = true;
+            ++seen_count;
+        }
+    };
+    auto all_within_window = [&] {
+        if (seen_count < wanted || wanted == 0) return false;
+        std::size_t first = std::string_view::npos, last = 0;
+        for (std::size_t p = 0; p < patterns_.size(); ++p)
+            if (seen[p]) {
+                first = std::min(first, latest[p].first);
+                last = std::max(last, latest[p].second);
+            }
+        return last - first <= limits.window;
     };
 
     WordTokenizer words(text);
@@ -104,8 +130,14 @@ std::vector<Match> MatchFinder::find(std::string_view text, Field field, std::si
     Xapian::termpos pos = 0;
     std::vector<const Recent*> group;
     while (words.next(w)) {
-        if (w.begin >= limit) break;
-        if (w.newline_before) recent.clear();
+        if (w.begin >= limits.limit) break;
+        if (w.newline_before) {
+            if (w.begin >= limits.settle_after && all_within_window()) {
+                if (scanned_to) *scanned_to = w.begin;
+                break;
+            }
+            recent.clear();
+        }
         if (!w.indexed()) continue;  // TermGenerator skips it without a position
         ++pos;
         while (!recent.empty() && pos - recent.front().pos >= max_window_) recent.pop_front();

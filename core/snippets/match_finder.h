@@ -27,6 +27,17 @@ struct Match {
     bool operator==(const Match&) const = default;
 };
 
+/// How much of a text to scan.
+struct ScanLimits {
+    /// Words starting at or after this byte offset are not looked at.
+    std::size_t limit = std::string_view::npos;
+    /// Past this offset the scan may stop at a paragraph break, once every positive
+    /// pattern has occurred within `window` bytes: a passage showing all of them exists,
+    /// so the rest of a long article cannot show more.
+    std::size_t settle_after = std::string_view::npos;
+    std::size_t window = 0;
+};
+
 /// Matches each word against the patterns. Remembers how each distinct word matched, so
 /// one finder should serve every hit of a query; it is not thread-safe.
 class MatchFinder {
@@ -39,7 +50,13 @@ class MatchFinder {
     /// text order, minus any that overlap a match of an excluded pattern. Phrases and
     /// NEAR groups do not reach across a line break (the indexer puts a position gap
     /// between paragraphs). Words past TermGenerator's length limit never match.
-    std::vector<Match> find(std::string_view text, Field field, std::size_t limit = std::string_view::npos) const;
+    std::vector<Match> find(std::string_view text, Field field, std::size_t limit = std::string_view::npos) const {
+        return find(text, field, ScanLimits{limit, std::string_view::npos, 0}, nullptr);
+    }
+
+    /// The same within `limits`; `scanned_to` gets the offset where the scan stopped
+    /// (the text size when it read everything).
+    std::vector<Match> find(std::string_view text, Field field, const ScanLimits& limits, std::size_t* scanned_to) const;
 
   private:
     /// A (pattern, slot) a word satisfies; title_only when only through a `title:` test.

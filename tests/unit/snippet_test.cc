@@ -264,6 +264,20 @@ TEST(SnippetMaker, HugeArticlesAreSearchedOnlyUpToTheScanLimit) {
     EXPECT_FALSE(early.body.from_lead);
 }
 
+TEST(SnippetMaker, LongArticlesStopBeingReadOnceEveryTermHasBeenSeenTogether) {
+    std::vector<std::string> paragraphs{"Taurus and the Kerch Bridge."};
+    for (int i = 0; i < 2000; ++i) paragraphs.push_back("Unrelated filler text about the weather and markets.");
+    paragraphs.push_back("Taurus, Taurus, Kerch, Kerch: a later paragraph with more of both.");
+    const auto made = make("Taurus Kerch", "t", paragraphs, opts(1, 200));
+    ASSERT_EQ(made.body.fragments.size(), 1u);
+    EXPECT_EQ(made.body.fragments[0].offset, 0u);  // the later, denser paragraph was never read
+    // Without every term near each other the whole article is read.
+    paragraphs.front() = "Taurus alone.";
+    const auto later = make("Taurus Kerch", "t", paragraphs, opts(1, 200));
+    ASSERT_EQ(later.body.fragments.size(), 1u);
+    EXPECT_GT(later.body.fragments[0].offset, 64u * 1024);
+}
+
 TEST(SnippetMaker, EmptyTextsGiveEmptySnippets) {
     const auto made = make("Taurus", "", {}, {});
     EXPECT_TRUE(made.body.fragments.empty());
