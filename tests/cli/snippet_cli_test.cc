@@ -148,11 +148,15 @@ TEST_F(SnippetCli, JsonFragmentsAndOffsetsAgreeWithTheSnippet) {
 }
 
 TEST_F(SnippetCli, PhrasesAreMarkedWholeAndExcludedWordsNever) {
-    for (const auto& h : json({"--limit", "5", "\"Storm Shadow\""})["hits"])
+    const auto phrase = json({"--limit", "5", "\"Storm Shadow\""});
+    ASSERT_FALSE(phrase["hits"].empty());
+    for (const auto& h : phrase["hits"])
         for (const auto& f : h["fragments"])
             for (const auto& range : f["highlights"])
                 EXPECT_EQ(lower(code_points(f["text"], range[0], range[1])), "storm shadow");
-    for (const auto& h : json({"--limit", "10", "Taurus -constellation"})["hits"]) {
+    const auto excluded = json({"--limit", "10", "Taurus -constellation"});
+    ASSERT_FALSE(excluded["hits"].empty());
+    for (const auto& h : excluded["hits"]) {
         const std::string snippet = h["snippet"];
         EXPECT_FALSE(contains(lower(snippet), "<mark>constellation")) << snippet;
     }
