@@ -313,7 +313,8 @@ std::string fmt(double v, int precision = 3) {
 
 std::string ratio(double ours, double base) {
     if (base == 0) return ours == 0 ? "=" : "n/a";
-    return fmt(ours / base, 2) + "×";
+    const double r = ours / base;
+    return fmt(r, r < 0.1 ? 4 : 2) + "×";
 }
 
 std::string machine() {

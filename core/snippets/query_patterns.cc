@@ -134,6 +134,14 @@ class Rarity {
     Xapian::doccount docs_;
 };
 
+bool all_single_words(const Xapian::Query& q) {
+    for (std::size_t i = 0; i < q.get_num_subqueries(); ++i) {
+        const auto type = q.get_subquery(i).get_type();
+        if (type != Xapian::Query::LEAF_TERM && type != Xapian::Query::OP_WILDCARD) return false;
+    }
+    return true;
+}
+
 class Analyser {
   public:
     explicit Analyser(const Xapian::Database* db) : rarity_(db) {}
@@ -142,8 +150,15 @@ class Analyser {
         switch (q.get_type()) {
             case Xapian::Query::LEAF_TERM:
             case Xapian::Query::OP_WILDCARD:
-            case Xapian::Query::OP_SYNONYM:
                 add_word(q, excluded);
+                return;
+            case Xapian::Query::OP_SYNONYM:
+                // Single-word synonyms are one thing to find; a multi-word one keeps its phrase.
+                if (all_single_words(q)) {
+                    add_word(q, excluded);
+                } else {
+                    for (std::size_t i = 0; i < q.get_num_subqueries(); ++i) walk(q.get_subquery(i), excluded);
+                }
                 return;
             case Xapian::Query::OP_PHRASE:
                 add_sequence(q, Pattern::Kind::Phrase, window_of(q, "PHRASE"), excluded);

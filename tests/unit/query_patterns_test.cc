@@ -58,6 +58,13 @@ TEST(QueryPatternsDirect, WildcardsSynonymsAndWindows) {
     EXPECT_EQ(patterns[4].slots.size(), 1u);  // a synonym group is one thing to find
 }
 
+TEST(QueryPatternsDirect, AMultiWordSynonymKeepsItsPhrase) {
+    std::vector<Xapian::Query> words{Xapian::Query("new"), Xapian::Query("york")};
+    const Xapian::Query phrase(Xapian::Query::OP_PHRASE, words.begin(), words.end(), 2);
+    const Xapian::Query synonym(Xapian::Query::OP_SYNONYM, Xapian::Query("nyc"), phrase);
+    EXPECT_EQ(labels(analyse_query(synonym, nullptr)), (std::vector<std::string>{"nyc", "\"new york\""}));
+}
+
 TEST(QueryPatternsDirect, RarerTermsWeighMore) {
     Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
     for (int i = 0; i < 20; ++i) {
