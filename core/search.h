@@ -17,6 +17,9 @@ struct SearchRequest {
     Xapian::doccount offset = 0;
     Xapian::doccount limit = 10;
     std::size_t snippet_length = SnippetOptions{}.fragment_chars;  ///< characters per snippet fragment
+    /// Show one article per duplicate group (exact and near-duplicates), the best-ranked;
+    /// false shows every copy.
+    bool collapse = true;
     std::size_t fragments = SnippetOptions{}.fragments;            ///< snippet fragments per hit, at most
 };
 
@@ -27,6 +30,8 @@ struct Hit {
     Article article;             ///< as stored (body included)
     MarkedText title;            ///< title with matched words marked
     MarkedText snippet;          ///< best passages joined by " … ", matched words marked
+    /// Other articles of its duplicate group that also match, hidden by collapsing.
+    Xapian::doccount similar = 0;
     std::vector<Fragment> fragments;  ///< the passages of `snippet`, each with its place in the body
     bool snippet_from_lead = false;   ///< nothing in the body matched: `snippet` is the lead
 };
@@ -40,6 +45,7 @@ struct SearchResults {
     /// True when fewer articles than asked for hold every word, so best partial matches
     /// (holding only some words) follow them.
     bool partial = false;
+    bool collapsed = false;  ///< duplicates were collapsed (SearchRequest::collapse)
     std::vector<Hit> hits;
 };
 

@@ -71,6 +71,7 @@ Examples:
   newsdex-search --highlight html Taurus > hits.txt
   newsdex-search --limit 5 --format json 'WebEx AND author:Albrecht'
   newsdex-search --db ~/news.db '"Kerch Bridge"'
+  newsdex-search --all Taurus    every copy of syndicated stories, not one per group
 
 Options)";
 
@@ -102,6 +103,8 @@ std::optional<int> parse_options(int argc, char** argv, Config& config) {
          "auto (colour on a terminal, unless NO_COLOR is set), always or never")
         ("snippet-length", po::value(&config.request.snippet_length)->default_value(config.request.snippet_length),
          "characters per snippet fragment (20 to 100000)")
+        ("all", "show every copy of duplicated articles (by default each group of exact or "
+                "near-duplicates shows its best hit, marked \"+N similar\")")
         ("fragments", po::value(&config.request.fragments)->default_value(config.request.fragments),
          "snippet fragments per hit, 1 to 20, joined by \" … \"")
         ("highlight", po::value(&highlight)->default_value("auto"),
@@ -127,6 +130,7 @@ std::optional<int> parse_options(int argc, char** argv, Config& config) {
         std::cout << kProgram << ' ' << NEWSDEX_VERSION << " (Xapian " << Xapian::version_string() << ")\n";
         return kExitMatch;
     }
+    config.request.collapse = vm.count("all") == 0;
     for (const auto& w : words) config.request.query += (config.request.query.empty() ? "" : " ") + w;
     if (config.request.query.find_first_not_of(" \t\n") == std::string::npos)
         return fail("no QUERY given", kExitError, "try: newsdex-search Taurus   (or --help)");

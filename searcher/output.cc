@@ -152,6 +152,7 @@ void print_text(const SearchResults& r, const TextStyle& style, std::ostream& ou
         add(a.source);
         add(a.url.empty() ? a.path : a.url);
         if (!hit.all_words) add("(some of the words)");
+        if (hit.similar > 0) add("+" + std::to_string(hit.similar) + " similar");
         out << "   " << (style.color ? kSgrDim : "") << meta << (style.color ? kSgrReset : "") << '\n';
         out << "   " << one_line(to_terminal(hit.snippet, style)) << "\n\n";
     }
@@ -178,6 +179,7 @@ void print_json(const SearchResults& r, std::ostream& out) {
         h["title_highlighted"] = to_html(hit.title);
         h["all_words"] = hit.all_words;
         h["language"] = nullable(a.language);
+        h["similar"] = hit.similar;
         h["fragments"] = fragments_json(hit.fragments);
         h["snippet_from_lead"] = hit.snippet_from_lead;
         h["title_highlights"] = offsets_json(hit.title);
@@ -192,6 +194,7 @@ void print_json(const SearchResults& r, std::ostream& out) {
     doc["total_lower"] = r.total_lower;
     doc["total_upper"] = r.total_upper;
     doc["partial"] = r.partial;
+    doc["collapsed"] = r.collapsed;
     out << doc.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
 }
 
