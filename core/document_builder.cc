@@ -32,6 +32,11 @@ DocumentBuilder::DocumentBuilder(Language default_language)
     generator_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
 }
 
+void DocumentBuilder::enable_spelling(Xapian::WritableDatabase& db) {
+    generator_.set_database(db);
+    generator_.set_flags(Xapian::TermGenerator::FLAG_SPELLING);
+}
+
 const Xapian::Stem& DocumentBuilder::stemmer_for(const std::string& language_code) {
     std::string stemmer = default_language_.stemmer;
     if (!language_code.empty())
@@ -70,13 +75,20 @@ Xapian::Document DocumentBuilder::build(const Article& article) {
     }
     if (!article.url.empty()) {
         doc.add_boolean_term(schema::make_term(schema::kPrefixUrl, article.url));
-        if (auto host = host_of(article.url); !host.empty())
-            doc.add_boolean_term(schema::make_term(schema::kPrefixHost, host));
+        for (const auto& domain : schema::host_and_parents(host_of(article.url)))
+            doc.add_boolean_term(schema::make_term(schema::kPrefixHost, domain));
     }
     const std::string language = article.language.empty() ? default_language_.code : article.language;
     if (!language.empty()) doc.add_boolean_term(std::string(schema::kPrefixLanguage) + language);
     if (!article.source.empty()) doc.add_value(schema::kSlotSource, article.source);
     if (!article.authors.empty()) doc.add_value(schema::kSlotAuthor, article.author_line());
+    if (!article.authors.empty()) {
+        std::string list;
+        for (const auto& author : article.authors)
+            list += (list.empty() ? "" : std::string(1, schema::kAuthorListSeparator)) + author;
+        doc.add_value(schema::kSlotAuthorList, list);
+    }
+    if (!language.empty()) doc.add_value(schema::kSlotLanguage, language);
 
     doc.add_boolean_term(schema::id_term(article.id));
     doc.set_data(schema::encode_data(article));

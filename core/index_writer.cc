@@ -29,6 +29,7 @@ IndexWriter::IndexWriter(const IndexWriterOptions& options)
     : options_(options), db_(open_writable(options.db_path)), builder_(options.language) {
     try {
         check_or_write_metadata();
+        if (options_.spelling) builder_.enable_spelling(db_);
     } catch (const Xapian::Error& e) {
         throw database_error(e, options_.db_path);
     }
@@ -75,6 +76,15 @@ IndexWriter::Outcome IndexWriter::add(const Article& article) {
     } catch (const Xapian::InvalidArgumentError& e) {
         // Something in this article Xapian cannot store: the article fails, the run goes on.
         throw std::runtime_error(e.get_msg());
+    } catch (const Xapian::Error& e) {
+        throw database_error(e, options_.db_path);
+    }
+}
+
+std::size_t IndexWriter::replace_synonyms(const std::vector<SynonymGroup>& groups) {
+    const std::string& stemmer = options_.language.stemmer;
+    try {
+        return store_synonyms(db_, groups, stemmer == "none" ? Xapian::Stem() : Xapian::Stem(stemmer));
     } catch (const Xapian::Error& e) {
         throw database_error(e, options_.db_path);
     }

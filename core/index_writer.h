@@ -3,12 +3,14 @@
 
 #include <cstddef>
 #include <string>
+#include <vector>
 
 #include <xapian.h>
 
 #include "core/article.h"
 #include "core/document_builder.h"
 #include "core/language.h"
+#include "core/synonyms.h"
 
 namespace newsdex {
 
@@ -18,6 +20,8 @@ struct IndexWriterOptions {
     /// Articles per commit: a crash loses at most this many; ~1000 is also the fastest
     /// setting measured for news-sized documents (see shared XAPIAN.md).
     std::size_t batch_size = 1000;
+    /// Record every word in the spelling dictionary ("Did you mean"); costs index time.
+    bool spelling = true;
 };
 
 class IndexWriter {
@@ -32,6 +36,10 @@ class IndexWriter {
     enum class Outcome { Added, Replaced };
     /// Adds the article, replacing any earlier version with the same id.
     Outcome add(const Article& article);
+
+    /// Replaces the database's synonyms with these groups (see core/synonyms.h), stemmed
+    /// in the database's language; returns the number of synonym keys. Not committed.
+    std::size_t replace_synonyms(const std::vector<SynonymGroup>& groups);
 
     /// Makes everything added so far durable and visible to searchers.
     void commit();

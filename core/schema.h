@@ -10,7 +10,9 @@
  *    XSOURCE<word> source / publication name words, lower-cased (boolean filter; `source:`)
  *    D<YYYYMMDD>  day, M<YYYYMM> month, Y<YYYY> year of publication (boolean filters)
  *    U<url>       the article's URL (hashed past kMaxTermBytes)
- *    H<host>      the URL's host name, lower-cased (`site:` in later versions)
+ *    H<host>      the URL's host name, lower-cased, and each parent domain of it down to two
+ *                 labels (news.example.co.uk: also example.co.uk, co.uk), so `site:` matches
+ *                 subdomains
  *    L<code>      ISO 639-1 language code, e.g. Len
  *    (none)       title (weighted kTitleWdf), body and author words, English-stemmed by
  *                 default: words unprefixed with positions, stems as Z<stem> (STEM_SOME).
@@ -19,6 +21,13 @@
  *    0 kSlotDate    "YYYYMMDD", read by DateRangeProcessor and date sorting
  *    1 kSlotSource  source as printed, for facets
  *    2 kSlotAuthor  authors as printed (joined by ", "), for facets
+ *    3 kSlotAuthorList  the authors, one per line (kAuthorListSeparator), for author facets
+ *    4 kSlotLanguage    ISO 639-1 language code, for language facets
+ *
+ *  Spelling: every unprefixed word is added to the database's spelling dictionary
+ *  (TermGenerator::FLAG_SPELLING) for "Did you mean". Synonyms: the indexer's --synonyms
+ *  file, keyed by lower-case words (several words joined by one space) and by their
+ *  Z-prefixed stems; values are Z-prefixed stems (see core/synonyms.h).
  *
  *  Document data: a JSON object holding every field the searcher prints and the body it
  *  builds snippets from (see encode_data/decode_data), so no source file is needed at
@@ -38,7 +47,8 @@
 namespace newsdex::schema {
 
 /// Bumped whenever terms, slots or data change incompatibly; the searcher refuses others.
-inline constexpr int kSchemaVersion = 1;
+/// 2: author and language slots for facets, parent-domain H terms, spelling data.
+inline constexpr int kSchemaVersion = 2;
 
 inline constexpr std::string_view kPrefixId = "Q";
 inline constexpr std::string_view kPrefixTitle = "S";
@@ -55,12 +65,20 @@ enum Slot : Xapian::valueno {
     kSlotDate = 0,
     kSlotSource = 1,
     kSlotAuthor = 2,
+    kSlotAuthorList = 3,
+    kSlotLanguage = 4,
 };
+
+/// Separates the authors in kSlotAuthorList; names never contain a line break.
+inline constexpr char kAuthorListSeparator = '\n';
 
 /// How a query field reaches its terms.
 enum class FieldKind {
-    Text,     ///< words searched with ranking (QueryParser::add_prefix)
-    Filter,   ///< lower-cased words that restrict, without ranking (add_boolean_prefix)
+    Text,      ///< words searched with ranking (QueryParser::add_prefix)
+    Filter,    ///< lower-cased words that restrict, without ranking (add_boolean_prefix)
+    Exact,     ///< one whole value (an id, a URL) that restricts, without ranking
+    Host,      ///< a host name or domain, lower-cased, matching its subdomains too
+    Language,  ///< a language name or ISO 639-1 code, stored as the code
 };
 
 /// A field users can name in a query, e.g. `title:taurus`.
@@ -70,11 +88,24 @@ struct QueryField {
     FieldKind kind;
 };
 
-inline constexpr std::array<QueryField, 3> kQueryFields{{
+inline constexpr std::array<QueryField, 8> kQueryFields{{
     {"title", kPrefixTitle, FieldKind::Text},
     {"author", kPrefixAuthor, FieldKind::Filter},
     {"source", kPrefixSource, FieldKind::Filter},
+    {"url", kPrefixUrl, FieldKind::Exact},
+    {"site", kPrefixHost, FieldKind::Host},
+    {"lang", kPrefixLanguage, FieldKind::Language},
+    {"language", kPrefixLanguage, FieldKind::Language},
+    {"id", kPrefixId, FieldKind::Exact},
 }};
+
+/// The query field holding publication dates (`date:2024-03`, `date:2024..`): read from
+/// kSlotDate by the query parser's date processors, not a term prefix.
+inline constexpr std::string_view kDateField = "date";
+
+/// `host` and each parent domain of it with at least two labels, lower-cased:
+/// "News.Example.co.uk" -> {"news.example.co.uk", "example.co.uk", "co.uk"}.
+std::vector<std::string> host_and_parents(std::string_view host);
 
 /// Title words count this many times as often as body words (ranking weight).
 inline constexpr Xapian::termcount kTitleWdf = 3;

@@ -1,10 +1,15 @@
 #include "core/search.h"
 
+#include <algorithm>
+#include <cstdint>
 #include <filesystem>
 
 #include "core/error.h"
-#include "core/query.h"
+#include "core/more_like_this.h"
+#include "core/query_syntax.h"
+#include "core/recency.h"
 #include "core/schema.h"
+#include "core/spelling.h"
 
 namespace newsdex {
 
@@ -22,39 +27,85 @@ Xapian::Database open_readonly(const std::string& path) {
     }
 }
 
-/// Appends hits from `mset` ranked from `first_rank`, all_words as given.
-void append_hits(const Xapian::MSet& mset, const Xapian::Stem& stemmer, const SearchRequest& request,
-                 Xapian::doccount first_rank, bool all_words, std::vector<Hit>& hits) {
-    Xapian::doccount rank = first_rank;
-    for (auto it = mset.begin(); it != mset.end(); ++it) {
+/// The stemming language a database was built with; throws unless Newsdex of this version made it.
+std::string checked_language(const Xapian::Database& db, const std::string& path) {
+    const std::string version = db.get_metadata(std::string(schema::kMetaSchemaVersion));
+    if (version.empty() && db.get_doccount() > 0)
+        throw Error(ErrorKind::Database, "database " + path + " was not made by newsdex-index");
+    if (!version.empty() && version != std::to_string(schema::kSchemaVersion))
+        throw Error(ErrorKind::Database,
+                    "database " + path + " has schema version " + version + "; this newsdex-search reads version " +
+                        std::to_string(schema::kSchemaVersion),
+                    "rebuild it with newsdex-index into a new --db");
+    return db.get_metadata(std::string(schema::kMetaLanguage));
+}
+
+std::string joined(const std::vector<std::string>& paths) {
+    std::string out;
+    for (const auto& p : paths) out += (out.empty() ? "" : ", ") + p;
+    return out;
+}
+
+/// One ranked run of the search: the articles holding every word, or those holding some.
+struct Part {
+    Xapian::Query query;
+    bool all_words = true;
+};
+
+/// Hits for mset items [from, size), ranked from first_rank.
+void append_hits(const Xapian::MSet& mset, Xapian::doccount from, Xapian::doccount first_rank, bool all_words,
+                 const Xapian::Stem& stemmer, const SearchRequest& request, std::vector<Hit>& hits) {
+    for (Xapian::doccount i = from; i < mset.size(); ++i) {
+        const Xapian::MSetIterator it = mset[i];
         Hit hit;
-        hit.rank = rank++;
+        hit.rank = first_rank + (i - from);
         hit.score = it.get_weight();
         hit.all_words = all_words;
         hit.article = schema::decode_data(it.get_document().get_data());
-        hit.title = highlight_all(mset, hit.article.title, stemmer);
-        hit.snippet = make_snippet(mset, hit.article.body_text(), stemmer, request.snippet_length);
+        if (request.snippets) {
+            hit.title = highlight_all(mset, hit.article.title, stemmer);
+            hit.snippet = make_snippet(mset, hit.article.body_text(), stemmer, request.snippet_length);
+        } else {
+            hit.title = {Span{hit.article.title, false}};
+        }
         hits.push_back(std::move(hit));
     }
 }
 
+/// "in*" from Xapian's "Wildcard in* expands to more than 1000 terms".
+std::string wildcard_of(const std::string& message) {
+    const std::string head = "Wildcard ";
+    const auto end = message.find(" expands");
+    if (message.rfind(head, 0) == 0 && end != std::string::npos) return message.substr(head.size(), end - head.size());
+    return "a wildcard";
+}
+
 }  // namespace
 
-Searcher::Searcher(const std::string& db_path) : db_path_(db_path), db_(open_readonly(db_path)) {
-    try {
-        const std::string version = db_.get_metadata(std::string(schema::kMetaSchemaVersion));
-        if (version.empty() && db_.get_doccount() > 0)
-            throw Error(ErrorKind::Database, "database " + db_path + " was not made by newsdex-index");
-        if (!version.empty() && version != std::to_string(schema::kSchemaVersion))
-            throw Error(ErrorKind::Database,
-                        "database " + db_path + " has schema version " + version +
-                            "; this newsdex-search reads version " + std::to_string(schema::kSchemaVersion),
-                        "rebuild it with newsdex-index into a new --db");
-        stemmer_name_ = db_.get_metadata(std::string(schema::kMetaLanguage));
-        if (stemmer_name_.empty()) stemmer_name_ = "english";
-    } catch (const Xapian::Error& e) {
-        throw database_error(e, db_path);
+Searcher::Searcher(const std::string& db_path) : Searcher(std::vector<std::string>{db_path}) {}
+
+Searcher::Searcher(const std::vector<std::string>& db_paths) : db_label_(joined(db_paths)) {
+    if (db_paths.empty()) throw Error(ErrorKind::Usage, "no database given");
+    std::string language_of;  // the path the language was first read from
+    for (const auto& path : db_paths) {
+        Xapian::Database shard = open_readonly(path);
+        try {
+            const std::string language = checked_language(shard, path);
+            if (!language.empty() && !stemmer_name_.empty() && language != stemmer_name_)
+                throw Error(ErrorKind::Database,
+                            "databases " + language_of + " (" + stemmer_name_ + ") and " + path + " (" + language +
+                                ") are stemmed in different languages",
+                            "search them one at a time");
+            if (!language.empty() && stemmer_name_.empty()) {
+                stemmer_name_ = language;
+                language_of = path;
+            }
+            db_.add_database(shard);
+        } catch (const Xapian::Error& e) {
+            throw database_error(e, path);
+        }
     }
+    if (stemmer_name_.empty()) stemmer_name_ = "english";
 }
 
 Searcher::~Searcher() = default;
@@ -63,55 +114,116 @@ SearchResults Searcher::search(const SearchRequest& request) {
     // An indexer committing twice during our search invalidates what we read: reopen, retry.
     for (int attempt = 0;; ++attempt) {
         try {
-            return run(request);
+            SearchResults results = run(request, request.query);
+            const bool has_words = request.query.find_first_not_of(" \t\r\n") != std::string::npos;
+            if (!has_words || !request.like_id.empty()) return results;
+            const Xapian::Stem stemmer = stemmer_name_ == "none" ? Xapian::Stem() : Xapian::Stem(stemmer_name_);
+            const std::string suggestion = spelling_suggestion(request.query, db_, stemmer);
+            if (suggestion.empty()) return results;
+            if (request.correct_spelling && results.total_all_words == 0) {
+                SearchResults corrected = run(request, suggestion);
+                if (corrected.total_all_words > 0 || (results.total == 0 && corrected.total > 0)) {
+                    corrected.corrected_from = request.query;
+                    return corrected;
+                }
+            }
+            results.suggestion = suggestion;
+            return results;
         } catch (const Xapian::DatabaseModifiedError& e) {
-            if (attempt >= 3) throw database_error(e, db_path_);
+            if (attempt >= 3) throw database_error(e, db_label_);
             db_.reopen();
+        } catch (const Xapian::WildcardError& e) {
+            throw query_error(request.query, "the wildcard " + wildcard_of(e.get_msg()) + " matches more than " +
+                                                 std::to_string(request.query_options.wildcard_limit) +
+                                                 " words; put more letters before the *");
         } catch (const Xapian::Error& e) {
-            throw database_error(e, db_path_);
+            throw database_error(e, db_label_);
         }
     }
 }
 
-SearchResults Searcher::run(const SearchRequest& request) {
-    QueryBuilder builder(db_, stemmer_name_);
-    const Xapian::Query all_words = builder.parse(request.query, Xapian::Query::OP_AND);
-    const Xapian::Query any_word = builder.parse(request.query, Xapian::Query::OP_OR);
-
+SearchResults Searcher::run(const SearchRequest& request, const std::string& query) {
+    using Q = Xapian::Query;
+    QueryBuilder builder(db_, stemmer_name_, request.query_options);
     SearchResults results;
-    results.query = request.query;
+    results.query = query;
     results.offset = request.offset;
-    const Xapian::doccount wanted = request.offset + request.limit;
+    const bool has_words = query.find_first_not_of(" \t\r\n") != std::string::npos;
 
-    Xapian::Enquire enquire(db_);
-    enquire.set_query(all_words);
-    // Ask for the whole first part of the ranking: whether the all-words matches run out
-    // before this page ends decides where the partial matches start.
-    const Xapian::MSet full = enquire.get_mset(0, wanted);
-    results.total = full.get_matches_estimated();
-    results.total_lower = full.get_matches_lower_bound();
-    results.total_upper = full.get_matches_upper_bound();
-
-    if (request.offset < full.size()) {
-        const Xapian::MSet page = enquire.get_mset(request.offset, request.limit);
-        append_hits(page, builder.stemmer(), request, request.offset + 1, true, results.hits);
+    std::vector<Part> parts;
+    if (!request.like_id.empty()) {
+        LikeQuery like = more_like_this(db_, request.like_id, builder.stemmer());
+        results.like_id = like.id;
+        results.like_words = like.words;
+        // The query's words choose among the similar articles; similarity alone ranks them.
+        parts.push_back({has_words ? Q(Q::OP_FILTER, like.query, builder.parse(query, Q::OP_AND)) : like.query, true});
+    } else if (has_words) {
+        const Q all_words = builder.parse(query, Q::OP_AND);
+        const Q any_word = builder.parse(query, Q::OP_OR);
+        parts.push_back({all_words, true});
+        if (all_words.serialise() != any_word.serialise()) parts.push_back({Q(Q::OP_AND_NOT, any_word, all_words), false});
+    } else {
+        parts.push_back({Q::MatchAll, true});
     }
-    const bool same_query = all_words.serialise() == any_word.serialise();
-    if (full.size() >= wanted || same_query) return results;
+    results.notes = builder.notes();
+    if (!request.dates.from.empty() || !request.dates.to.empty())
+        for (auto& part : parts) part.query = Q(Q::OP_FILTER, part.query, day_range_query(request.dates));
+    results.sort = request.sort.value_or(has_words || !request.like_id.empty() ? SortOrder::Relevance
+                                                                               : SortOrder::Newest);
 
-    // Fewer articles hold every word than this page needs: follow them with the best of
-    // those holding some of the words.
-    const Xapian::doccount exact_all = full.size();
-    const Xapian::Query rest(Xapian::Query::OP_AND_NOT, any_word, all_words);
-    enquire.set_query(rest);
-    const Xapian::doccount rest_first = request.offset > exact_all ? request.offset - exact_all : 0;
-    const Xapian::doccount rest_count = wanted - std::max(request.offset, exact_all);
-    const Xapian::MSet partial = enquire.get_mset(rest_first, rest_count);
-    results.partial = partial.get_matches_estimated() > 0;
-    results.total = exact_all + partial.get_matches_estimated();
-    results.total_lower = exact_all + partial.get_matches_lower_bound();
-    results.total_upper = exact_all + partial.get_matches_upper_bound();
-    append_hits(partial, builder.stemmer(), request, exact_all + rest_first + 1, false, results.hits);
+    std::vector<std::unique_ptr<FacetCounter>> counters;
+    for (const FacetKind kind : request.facets)
+        if (std::none_of(counters.begin(), counters.end(), [kind](const auto& c) { return c->kind() == kind; }))
+            counters.push_back(std::make_unique<FacetCounter>(kind));
+    // Xapian counts exactly, and lets match spies see every match, only when told to look
+    // at as many documents as there are.
+    const Xapian::doccount doccount = db_.get_doccount();
+    const Xapian::doccount check = request.exact_total || !counters.empty() ? doccount : 0;
+    // This page is [page_begin, page_end) of the whole ranking; 64-bit sums, capped at the
+    // number of articles, so a huge --offset or --limit neither wraps nor allocates.
+    const auto page_end = static_cast<Xapian::doccount>(
+        std::min<std::uint64_t>(std::uint64_t{request.offset} + request.limit, doccount));
+    const Xapian::doccount page_begin = std::min(request.offset, page_end);
+
+    Xapian::MultiValueKeyMaker oldest_first;  // outlives the Enquires that point at it
+    oldest_first.add_value(schema::kSlotDate, false, "~");  // "~" sorts after every date: undated last
+    Xapian::doccount before = 0;   // matches of the parts already ranked (exact while ranking goes on)
+    bool ranking = true;           // this page still has room for the next part's hits
+    for (const auto& part : parts) {
+        Xapian::Enquire enquire(db_);
+        Q query_to_run = part.query;
+        SortOrder sort = results.sort;
+        if (sort == SortOrder::Recent) {
+            enquire.set_query(part.query);
+            const double best = enquire.get_mset(0, 1).get_max_attained();
+            if (best > 0)
+                query_to_run = with_recency_bonus(part.query, request.query_options.today,
+                                                  request.recency_half_life_days, best);
+            else
+                sort = SortOrder::Newest;  // nothing to rank by relevance (a pure filter)
+        }
+        if (sort == SortOrder::Newest) enquire.set_sort_by_value_then_relevance(schema::kSlotDate, true);
+        if (sort == SortOrder::Oldest) enquire.set_sort_by_key_then_relevance(&oldest_first, false);
+        enquire.set_query(query_to_run);
+        for (const auto& counter : counters) enquire.add_matchspy(counter.get());
+
+        // Fetch the ranking from its start to the end of the page: a part that runs out
+        // before the page ends is thereby counted exactly, and the next part follows it.
+        const Xapian::doccount need = ranking && page_end > before ? page_end - before : 0;
+        const Xapian::MSet mset = enquire.get_mset(0, need, check);
+        if (ranking) {
+            const Xapian::doccount from = page_begin > before ? page_begin - before : 0;
+            append_hits(mset, from, before + from + 1, part.all_words, builder.stemmer(), request, results.hits);
+        }
+        results.total += mset.get_matches_estimated();
+        results.total_lower += mset.get_matches_lower_bound();
+        results.total_upper += mset.get_matches_upper_bound();
+        if (part.all_words) results.total_all_words += mset.get_matches_estimated();
+        if (!part.all_words && mset.get_matches_estimated() > 0) results.partial = true;
+        ranking = ranking && mset.size() < need;
+        before += mset.size();
+    }
+    for (const auto& counter : counters) results.facets.push_back(counter->result(request.facet_limit));
     return results;
 }
 

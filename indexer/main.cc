@@ -14,6 +14,7 @@
 #include "core/index_writer.h"
 #include "core/ingest.h"
 #include "core/language.h"
+#include "core/synonyms.h"
 
 namespace po = boost::program_options;
 using namespace newsdex;
@@ -35,6 +36,8 @@ struct Config {
     std::uintmax_t max_bytes = 64ULL << 20;
     std::size_t batch_size = 1000;
     bool quiet = false;
+    bool spelling = true;
+    std::string synonyms;  ///< synonym file to load into the database; empty: leave as is
 };
 
 const char* kUsage = R"(Usage: newsdex-index [OPTIONS] PATH...
@@ -47,6 +50,16 @@ Examples:
   newsdex-index corpus/                  index a folder into the default database
   newsdex-index --db ~/news.db a.txt     index one file into ~/news.db
   NEWSDEX_DB=/srv/news newsdex-index /archive/2024
+  newsdex-index --synonyms synonyms.txt  load synonyms only (no PATH needed)
+
+Synonyms file (--synonyms): one group per line, entries separated by "=", "#"
+starts a comment. Loading it replaces the database's synonyms. Example:
+  USA = United States = US
+  defence = defense
+newsdex-search expands them for ~word, or always with --synonyms always. A
+one-word entry expands to the group's other one-word entries; an entry of
+several words ("United States") is found in a query's words and expands to the
+one-word entries (Xapian 1.4 synonyms are single terms).
 
 Options)";
 
@@ -55,7 +68,8 @@ Database: --db, else $NEWSDEX_DB, else $XDG_DATA_HOME/newsdex/db, else
 ~/.local/share/newsdex/db (newsdex-search uses the same).
 
 Exit status: 0 all inputs indexed; 1 finished, but some inputs were skipped or
-failed (each named on stderr); 2 usage error; 3 database error (locked, corrupt,
+failed (each named on stderr); 2 usage error (also an unreadable or malformed
+--synonyms file: nothing is indexed then); 3 database error (locked, corrupt,
 incompatible, or not writable).
 )";
 
@@ -80,7 +94,10 @@ std::optional<int> parse_options(int argc, char** argv, Config& config) {
          "skip files larger than this many MiB")
         ("batch-size", po::value(&config.batch_size)->default_value(1000),
          "articles per commit (a crash loses at most one batch)")
-        ("quiet,q", po::bool_switch(&config.quiet), "print no summary (warnings still go to stderr)");
+        ("quiet,q", po::bool_switch(&config.quiet), "print no summary (warnings still go to stderr)")
+        ("synonyms", po::value(&config.synonyms),
+         "load this synonym file into the database, replacing its synonyms (see below)")
+        ("no-spelling", "do not record words for spelling suggestions (indexes faster)");
     po::options_description hidden;
     hidden.add_options()("path", po::value(&config.paths));
     po::options_description all;
@@ -99,7 +116,8 @@ std::optional<int> parse_options(int argc, char** argv, Config& config) {
         std::cout << kProgram << ' ' << NEWSDEX_VERSION << " (Xapian " << Xapian::version_string() << ")\n";
         return kExitOk;
     }
-    if (config.paths.empty())
+    config.spelling = vm.count("no-spelling") == 0;
+    if (config.paths.empty() && config.synonyms.empty())
         return fail("no PATH given", kExitUsage, "try: newsdex-index corpus/   (or --help)");
     auto lang = find_language(language);
     if (!lang) return fail("unknown --language \"" + language + "\"", kExitUsage, "choose one of: " + known_languages());
@@ -135,7 +153,17 @@ int run(const Config& config) {
     writer_options.db_path = config.db;
     writer_options.language = config.language;
     writer_options.batch_size = config.batch_size;
+    writer_options.spelling = config.spelling;
+    // Read the synonym file before opening the database: a typo in it changes nothing.
+    std::vector<SynonymGroup> synonyms;
+    if (!config.synonyms.empty()) synonyms = read_synonym_file(config.synonyms);
     IndexWriter writer(writer_options);
+    if (!config.synonyms.empty()) {
+        const std::size_t keys = writer.replace_synonyms(synonyms);
+        if (!config.quiet)
+            std::printf("loaded %zu synonym group%s (%zu keys) from %s\n", synonyms.size(),
+                        synonyms.size() == 1 ? "" : "s", keys, config.synonyms.c_str());
+    }
 
     readers::ReadOptions read_options;
     read_options.max_file_bytes = config.max_bytes;
@@ -145,6 +173,7 @@ int run(const Config& config) {
     });
     for (const auto& path : config.paths) ingest.add_path(path);
     writer.commit();
+    if (config.paths.empty()) return kExitOk;  // only synonyms were loaded
 
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     if (!config.quiet) print_summary(ingest.stats(), seconds, config.db);
