@@ -1,5 +1,8 @@
 #include "core/synonyms.h"
 
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -64,11 +67,15 @@ std::vector<SynonymGroup> parse_synonyms(std::string_view text, const std::strin
 }
 
 std::vector<SynonymGroup> read_synonym_file(const std::string& path) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec))
+        throw Error(ErrorKind::Usage, "cannot read synonyms file " + path + ": it is a folder");
     std::ifstream in(path, std::ios::binary);
     std::ostringstream text;
     if (in) text << in.rdbuf();
     if (!in || in.bad())
-        throw Error(ErrorKind::Usage, "cannot read synonyms file " + path, "check the path given to --synonyms");
+        throw Error(ErrorKind::Usage, "cannot read synonyms file " + path + ": " + std::strerror(errno),
+                    "check the path given to --synonyms");
     return parse_synonyms(text.str(), path);
 }
 
