@@ -1,6 +1,7 @@
 #include "searcher/output.h"
 
 #include <cmath>
+#include <cstdint>
 
 #include <nlohmann/json.hpp>
 
@@ -172,7 +173,7 @@ void print_text(const SearchResults& r, const TextStyle& style, std::ostream& ou
         else if (r.offset < r.total_lower)  // --limit 0: the count alone was asked for
             out << count_phrase(r) << what << ".\n";
         else
-            out << count_phrase(r) << what << "; none from result " << r.offset + 1 << " on.\n";
+            out << count_phrase(r) << what << "; none from result " << std::uint64_t{r.offset} + 1 << " on.\n";
         print_facets(r, out);
         return;
     }
