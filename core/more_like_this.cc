@@ -17,12 +17,13 @@ namespace {
 class SubjectTerms : public Xapian::ExpandDecider {
   public:
     explicit SubjectTerms(const Xapian::Stem& stemmer) : stemmed_(!stemmer.is_none()) {
-        for (const char* word : english_stop_words()) stop_.insert(stemmed_ ? "Z" + stemmer(word) : word);
+        for (const char* word : english_stop_words()) stop_.insert(schema::stem_term(stemmer, word));
     }
     bool operator()(const std::string& term) const override {
         if (term.empty() || stop_.count(term)) return false;
-        const std::string_view word = stemmed_ ? std::string_view(term).substr(1) : std::string_view(term);
-        if (stemmed_ && term[0] != 'Z') return false;
+        const std::string_view prefix = stemmed_ ? schema::kPrefixStem : std::string_view();
+        if (!std::string_view(term).starts_with(prefix)) return false;
+        const std::string_view word = std::string_view(term).substr(prefix.size());
         if (word.empty() || (word[0] >= 'A' && word[0] <= 'Z')) return false;  // a prefix, not a word
         return word.find_first_not_of("0123456789.,") != std::string_view::npos;
     }
@@ -71,7 +72,7 @@ LikeQuery more_like_this(const Xapian::Database& db, const std::string& id_or_pa
     std::vector<Xapian::Query> terms;
     for (auto it = eset.begin(); it != eset.end(); ++it) {
         terms.emplace_back(*it);
-        like.words.push_back(stemmer.is_none() ? *it : (*it).substr(1));
+        like.words.push_back(stemmer.is_none() ? *it : (*it).substr(schema::kPrefixStem.size()));
     }
     const Xapian::Query self(schema::id_term(like.id));
     like.query = Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()),

@@ -60,6 +60,13 @@ inline constexpr std::string_view kPrefixYear = "Y";
 inline constexpr std::string_view kPrefixUrl = "U";
 inline constexpr std::string_view kPrefixHost = "H";
 inline constexpr std::string_view kPrefixLanguage = "L";
+/// Stems of unprefixed words, as TermGenerator and QueryParser write them (STEM_SOME).
+inline constexpr std::string_view kPrefixStem = "Z";
+
+/// The stem term of a lower-case word: kPrefixStem + stem, or the word when not stemming.
+inline std::string stem_term(const Xapian::Stem& stemmer, const std::string& word) {
+    return stemmer.is_none() ? word : std::string(kPrefixStem) + stemmer(word);
+}
 
 enum Slot : Xapian::valueno {
     kSlotDate = 0,

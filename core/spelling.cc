@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "core/query_syntax.h"
+#include "core/schema.h"
 
 namespace newsdex {
 
@@ -75,7 +76,7 @@ std::string spelling_suggestion(std::string_view query, const Xapian::Database& 
             const std::string written(query.substr(span.begin, span.end - span.begin));
             const std::string word = lower(written);
             if (has_digit(word) || db.term_exists(word)) continue;
-            if (!stemmer.is_none() && db.term_exists("Z" + stemmer(word))) continue;
+            if (!stemmer.is_none() && db.term_exists(schema::stem_term(stemmer, word))) continue;
             // One edit for short words: two would turn most of them into other words.
             const unsigned edits = word.size() <= 4 ? 1 : 2;
             const std::string suggestion = db.get_spelling_suggestion(word, edits);

@@ -20,12 +20,6 @@ std::string join(const std::vector<std::string>& words) {
     return out;
 }
 
-/// The term a one-word entry stands for in the index: its stem, as STEM_SOME writes it.
-std::string stem_term(const std::string& word, const Xapian::Stem& stemmer) {
-    if (stemmer.is_none()) return word;
-    return "Z" + stemmer(word);
-}
-
 }  // namespace
 
 std::vector<SynonymGroup> parse_synonyms(std::string_view text, const std::string& name) {
@@ -89,11 +83,11 @@ std::size_t store_synonyms(Xapian::WritableDatabase& db, const std::vector<Synon
         for (std::size_t i = 0; i < group.entries.size(); ++i) {
             const auto& entry = group.entries[i];
             std::vector<std::string> entry_keys{join(entry)};
-            if (entry.size() == 1 && !stemmer.is_none()) entry_keys.push_back(stem_term(entry[0], stemmer));
+            if (entry.size() == 1 && !stemmer.is_none()) entry_keys.push_back(schema::stem_term(stemmer, entry[0]));
             for (std::size_t j = 0; j < group.entries.size(); ++j) {
                 const auto& other = group.entries[j];
                 if (j == i || other.size() != 1) continue;
-                const std::string value = stem_term(other[0], stemmer);
+                const std::string value = schema::stem_term(stemmer, other[0]);
                 for (const auto& key : entry_keys) {
                     if (key == value) continue;
                     db.add_synonym(key, value);

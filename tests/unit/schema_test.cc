@@ -119,5 +119,17 @@ TEST(SchemaData, RejectsForeignData) {
     EXPECT_THROW(schema::decode_data(""), std::runtime_error);
 }
 
+TEST(SchemaHosts, AHostAndItsParentDomains) {
+    EXPECT_EQ(schema::host_and_parents("News.Example.co.uk."),
+              (std::vector<std::string>{"news.example.co.uk", "example.co.uk", "co.uk"}));
+    EXPECT_EQ(schema::host_and_parents("localhost"), (std::vector<std::string>{"localhost"}));
+    EXPECT_TRUE(schema::host_and_parents("").empty());
+}
+
+TEST(SchemaStems, StemTermsAsTheQueryParserWritesThem) {
+    EXPECT_EQ(schema::stem_term(Xapian::Stem("english"), "missiles"), "Zmissil");
+    EXPECT_EQ(schema::stem_term(Xapian::Stem(), "missiles"), "missiles");
+}
+
 }  // namespace
 }  // namespace newsdex
