@@ -170,6 +170,12 @@ SearchResults Searcher::run(const SearchRequest& request, const std::string& que
         for (auto& part : parts) part.query = Q(Q::OP_FILTER, part.query, day_range_query(request.dates));
     results.sort = request.sort.value_or(has_words || !request.like_id.empty() ? SortOrder::Relevance
                                                                                : SortOrder::Newest);
+    if (!request.sort && results.sort == SortOrder::Relevance) {
+        // Filters alone (author:Connolly, date:2024) rank every match equally: list newest first.
+        Xapian::Enquire probe(db_);
+        probe.set_query(parts.front().query);
+        if (!(probe.get_mset(0, 0).get_max_possible() > 0)) results.sort = SortOrder::Newest;
+    }
 
     std::vector<std::unique_ptr<FacetCounter>> counters;
     for (const FacetKind kind : request.facets)

@@ -29,7 +29,8 @@ struct SearchRequest {
     Xapian::doccount offset = 0;
     Xapian::doccount limit = 10;
     std::size_t snippet_length = 300;   ///< bytes, approximately
-    /// Unset: Relevance, or Newest when there are no query words and no like_id.
+    /// Unset: Relevance, or Newest when nothing ranks by relevance (no query words and no
+    /// like_id, or a query of filters only such as `author:Connolly date:2024`).
     std::optional<SortOrder> sort{};
     double recency_half_life_days = 30;  ///< for SortOrder::Recent
     DayRange dates{};                   ///< --since/--until; open ends are unbounded

@@ -74,6 +74,18 @@ TEST(SearchSort, RecentAddsABonusThatHalvesWithEachHalfLife) {
     EXPECT_NEAR(r.hits[3].score, relevance, 1e-9) << "undated: no bonus";
 }
 
+TEST(SearchSort, FiltersAloneListNewestFirstUnlessTold) {
+    test::TestIndex index(dated_articles());
+    Searcher searcher(index.path());
+    auto request = request_for("author:Vogel");
+    auto r = searcher.search(request);
+    EXPECT_EQ(r.sort, SortOrder::Newest);
+    EXPECT_EQ(ids(r), (std::vector<std::string>{"/january", "/2023"}));
+    request.sort = SortOrder::Oldest;
+    EXPECT_EQ(ids(searcher.search(request)), (std::vector<std::string>{"/2023", "/january"}));
+    EXPECT_EQ(searcher.search(request_for("Taurus author:Vogel")).sort, SortOrder::Relevance);
+}
+
 TEST(SearchSort, RecentWithoutWordsListsNewestFirst) {
     test::TestIndex index(dated_articles());
     Searcher searcher(index.path());
