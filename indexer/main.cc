@@ -61,7 +61,7 @@ one-word entry expands to the group's other one-word entries; an entry of
 several words ("United States") is found in a query's words and expands to the
 one-word entries (Xapian 1.4 synonyms are single terms).
 
-Options)";
+)";
 
 const char* kEpilog = R"(
 Database: --db, else $NEWSDEX_DB, else $XDG_DATA_HOME/newsdex/db, else

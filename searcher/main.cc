@@ -82,7 +82,7 @@ Examples:
   newsdex-search --format json --fields id,title,date 'title:(Taurus OR "Storm Shadow")'
   newsdex-search --db a.db --db b.db WebEx
 
-Options)";
+)";
 
 const char* kEpilog = R"(
 Dates (--since, --until, date:): YYYY, YYYY-MM, YYYY-MM-DD, today, yesterday, or
