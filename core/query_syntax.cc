@@ -277,6 +277,22 @@ std::size_t simple_group_end(std::string_view text, const std::vector<QueryToken
     return 0;
 }
 
+/// For a plain ( group at tokens[open] holding only unsigned terms of one filter field,
+/// joined by OR or nothing (`(author:a OR author:b)`): the index of its `)`. Otherwise 0.
+std::size_t same_filter_group_end(std::string_view text, const std::vector<QueryToken>& tokens, std::size_t open) {
+    std::string field;
+    for (std::size_t k = open + 1; k < tokens.size(); ++k) {
+        const QueryToken& t = tokens[k];
+        if (t.kind == Kind::Close) return field.empty() ? 0 : k;
+        if (t.kind == Kind::Operator && t.op == "OR") continue;
+        const bool term = (t.kind == Kind::Word || t.kind == Kind::Phrase) && t.sign == 0 && !t.field.empty() &&
+                          !parser_handles_groups(t.field) && value_of(text, t).find('*') == std::string_view::npos;
+        if (!term || (!field.empty() && t.field != field)) return 0;
+        field = t.field;
+    }
+    return 0;
+}
+
 /// The query text rebuilt from its tokens: operators upper-cased, filter-field groups
 /// spread over their terms, and (drop_signs) the signs of excluded terms removed.
 std::string rebuild(std::string_view text, const std::vector<QueryToken>& tokens, bool drop_signs) {
@@ -293,7 +309,16 @@ std::string rebuild(std::string_view text, const std::vector<QueryToken>& tokens
                 out += t.op;
                 break;
             case Kind::Open:
-                if (t.field.empty() || parser_handles_groups(t.field)) {
+                if (const std::size_t typed_out = t.field.empty() && t.sign == 0 ? same_filter_group_end(text, tokens, i) : 0;
+                    typed_out != 0) {
+                    // `(author:a OR author:b)` typed out: the same plain list of alternatives.
+                    for (std::size_t k = i + 1; k < typed_out; ++k) {
+                        if (tokens[k].kind == Kind::Operator) continue;
+                        out += (k == i + 1 ? "" : " ") + std::string(text.substr(tokens[k].begin, tokens[k].end - tokens[k].begin));
+                    }
+                    i = typed_out;
+                    pos = tokens[typed_out].end;
+                } else if (t.field.empty() || parser_handles_groups(t.field)) {
                     out += text.substr(t.begin, t.end - t.begin);
                 } else if (const std::size_t close = simple_group_end(text, tokens, i); close != 0) {
                     // A plain list of alternatives: `author:a author:b` is how the parser ORs

@@ -198,6 +198,7 @@ TEST_F(QueryLanguageCli, FieldsApplyToPhrasesAndGroups) {
     const auto j = search_json({"author:(Okafor OR Albrecht) Taurus Ohio"});
     EXPECT_EQ(files(j), (Files{"ford-taurus-used-car-market.txt", "luftwaffe-webex-leak-inquiry.txt"}));
     EXPECT_TRUE(j["partial"].get<bool>()) << "luftwaffe holds Taurus, not Ohio";
+    EXPECT_EQ(files(search_json({"(author:Okafor OR author:Albrecht) Taurus Ohio"})), files(j)) << "typed out";
 }
 
 TEST_F(QueryLanguageCli, DatesRangesOpenEndsAndShorthands) {
