@@ -72,7 +72,8 @@ void IndexWriter::check_or_write_metadata() {
     if (version.empty() && db_.get_doccount() > 0)
         throw Error(ErrorKind::Database, "database " + options_.db_path + " was not made by Newsdex",
                     "choose another --db");
-    if (!version.empty() && version != std::to_string(schema::kSchemaVersion))
+    const bool version1 = version == "1";
+    if (!version.empty() && !version1 && version != std::to_string(schema::kSchemaVersion))
         throw Error(ErrorKind::Database,
                     "database " + options_.db_path + " has schema version " + version +
                         ", this newsdex-index writes version " + std::to_string(schema::kSchemaVersion),
@@ -82,11 +83,47 @@ void IndexWriter::check_or_write_metadata() {
                     "database " + options_.db_path + " is stemmed as " + language + ", not " +
                         options_.language.stemmer,
                     "use --language " + language + ", or --rebuild, or index into another --db");
-    if (version.empty()) {
+    if (version1) {
+        if (options_.on_upgrade) options_.on_upgrade(db_.get_doccount());
+        upgrade_from_version1();
+    }
+    if (version.empty() || version1) {
         db_.set_metadata(std::string(schema::kMetaSchemaVersion), std::to_string(schema::kSchemaVersion));
         db_.set_metadata(std::string(schema::kMetaLanguage), options_.language.stemmer);
         db_.commit();
     }
+}
+
+void IndexWriter::upgrade_from_version1() {
+    // Version 2 derives its additions from what every version-1 document already holds
+    // (its data and its positional words), so no source file has to be read again. Each
+    // batch is committed; the version is written last, so an interrupted upgrade is
+    // simply done again (adding the same values and terms twice changes nothing, and
+    // spelling counts only rank suggestions).
+    DocumentBuilder builder(options_.language);
+    std::vector<Xapian::docid> ids;
+    for (auto it = db_.postlist_begin(""); it != db_.postlist_end(""); ++it) ids.push_back(*it);
+    for (const auto did : ids) {
+        Xapian::Document doc = db_.get_document(did);
+        Article article;
+        try {
+            article = schema::decode_data(doc.get_data());
+        } catch (const std::runtime_error&) {
+            continue;  // not an article of ours: left as it is, as the searcher skips it
+        }
+        builder.add_version2_fields(doc, article);
+        db_.replace_document(did, doc);
+        if (options_.spelling)
+            for (const auto& [word, count] : spelling_words(doc)) db_.add_spelling(word, count);
+        count_change(0);
+    }
+    db_.commit();
+    uncommitted_ = 0;
+    uncommitted_bytes_ = 0;
+}
+
+void IndexWriter::add_spelling(const PreparedArticle& article) {
+    for (const auto& [word, count] : article.spelling) db_.add_spelling(word, count);
 }
 
 Xapian::docid IndexWriter::find(const std::string& term) const {
@@ -122,6 +159,7 @@ IndexWriter::Stored IndexWriter::store(PreparedArticle&& article) {
         article.document.add_value(schema::kSlotDupGroup, match.group);
         article.document.add_boolean_term(schema::dup_group_term(match.group));
         db_.replace_document(article.id_term, article.document);
+        if (options_.spelling) add_spelling(article);
         count_change(article.text_bytes);
         for (const auto& group : match.also) merge_group(group, match.group);
         return result;
@@ -148,8 +186,23 @@ void IndexWriter::merge_group(const std::string& from, const std::string& into) 
 }
 
 IndexWriter::Outcome IndexWriter::add(const Article& article) {
-    if (!builder_) builder_ = std::make_unique<DocumentBuilder>(options_.language);
+    if (!builder_) {
+        builder_ = std::make_unique<DocumentBuilder>(options_.language);
+        builder_->record_spelling(options_.spelling);
+    }
     return store(prepare_article(*builder_, article, {})).outcome;
+}
+
+std::size_t IndexWriter::replace_synonyms(const std::vector<SynonymGroup>& groups) {
+    const std::string& stemmer = options_.language.stemmer;
+    try {
+        const std::size_t keys =
+            store_synonyms(db_, groups, stemmer == "none" ? Xapian::Stem() : Xapian::Stem(stemmer));
+        dirty_ = true;
+        return keys;
+    } catch (const Xapian::Error& e) {
+        throw database_error(e, options_.db_path);
+    }
 }
 
 std::size_t IndexWriter::remove_stale(const std::string& file, const std::unordered_set<std::string>& keep) {

@@ -15,6 +15,7 @@
 #include <optional>
 #include <string>
 #include <unordered_set>
+#include <vector>
 
 #include <xapian.h>
 
@@ -26,6 +27,7 @@
 #include "core/index_lock.h"
 #include "core/language.h"
 #include "core/prepared_article.h"
+#include "core/synonyms.h"
 
 namespace newsdex {
 
@@ -43,6 +45,10 @@ struct IndexWriterOptions {
     bool wait_for_lock = false;
     std::function<void(pid_t)> on_wait;
     std::function<bool()> should_stop;  ///< polled while waiting for the lock
+    /// Record every word in the spelling dictionary ("Did you mean"); costs index time.
+    bool spelling = true;
+    /// Told how many articles a schema-version-1 database holds before it is upgraded.
+    std::function<void(Xapian::doccount)> on_upgrade;
 };
 
 class IndexWriter {
@@ -81,6 +87,14 @@ class IndexWriter {
     std::optional<FileState> file_state(const std::string& file) const;
     void set_file_state(const FileState& state);
 
+    /// Replaces the database's synonyms with these groups (see core/synonyms.h), stemmed
+    /// in the database's language; returns the number of synonym keys. Not committed.
+    std::size_t replace_synonyms(const std::vector<SynonymGroup>& groups);
+
+    /// Whether stored articles' words go into the spelling dictionary: workers' builders
+    /// then collect them (DocumentBuilder::record_spelling).
+    bool records_spelling() const { return options_.spelling; }
+
     /// Makes everything so far durable and visible to searchers.
     void commit();
     /// The last commit; for a rebuild, also switches searchers to the new database.
@@ -95,6 +109,9 @@ class IndexWriter {
 
   private:
     void check_or_write_metadata();
+    /// Brings every article of a schema-version-1 database to version 2, in batches.
+    void upgrade_from_version1();
+    void add_spelling(const PreparedArticle& article);
     void count_change(std::size_t text_bytes);
     /// Moves every article of duplicate group `from` into group `into`.
     void merge_group(const std::string& from, const std::string& into);

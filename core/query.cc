@@ -1,85 +1,70 @@
 #include "core/query.h"
 
-#include <iterator>
-#include <vector>
+#include <algorithm>
 
 #include "core/error.h"
-#include "core/schema.h"
+#include "core/query_syntax.h"
+#include "core/stop_words.h"
 
 namespace newsdex {
 
 namespace {
 
-/// Function words dropped from English queries unless quoted, so that a question like
-/// "what did the minister say about the call" ranks on its content words. The index keeps
-/// them (with positions), so phrases containing them still match.
-constexpr const char* kEnglishStopWords[] = {
-    "a", "about", "above", "after", "again", "against", "all", "am", "an", "and", "any",
-    "are", "as", "at", "be", "because", "been", "before", "being", "below", "between",
-    "both", "but", "by", "can", "could", "did", "do", "does", "doing", "down", "during",
-    "each", "few", "for", "from", "further", "had", "has", "have", "having", "he", "her",
-    "here", "hers", "herself", "him", "himself", "his", "how", "i", "if", "in", "into",
-    "is", "it", "its", "itself", "just", "me", "more", "most", "my", "myself", "no",
-    "nor", "not", "now", "of", "off", "on", "once", "only", "or", "other", "our", "ours",
-    "out", "over", "own", "same", "she", "should", "so", "some", "such", "than", "that",
-    "the", "their", "theirs", "them", "then", "there", "these", "they", "this", "those",
-    "through", "to", "too", "under", "until", "up", "very", "was", "we", "were", "what",
-    "when", "where", "which", "while", "who", "whom", "why", "will", "with", "would",
-    "you", "your"};
-
-/// `author:Connolly`, `source:"The Guardian"`: every word of the value must be among the
-/// field's lower-cased filter terms, so matching ignores case and word order.
-class WordsFieldProcessor : public Xapian::FieldProcessor {
-  public:
-    explicit WordsFieldProcessor(std::string_view prefix) : prefix_(prefix) {}
-    Xapian::Query operator()(const std::string& value) override {
-        std::vector<Xapian::Query> terms;
-        for (const auto& word : schema::field_words(value))
-            terms.emplace_back(schema::make_term(prefix_, word));
-        if (terms.empty()) return Xapian::Query::MatchNothing;
-        return Xapian::Query(Xapian::Query::OP_AND, terms.begin(), terms.end());
-    }
-
-  private:
-    std::string prefix_;
-};
+/// `--partial` completes the last word to at most this many of its most frequent words:
+/// enough for search-as-you-type, and never an error for a short prefix.
+constexpr Xapian::termcount kCompletionLimit = 100;
 
 }  // namespace
 
-QueryBuilder::QueryBuilder(const Xapian::Database& db, const std::string& stemmer_name)
-    : stemmer_(stemmer_name == "none" || stemmer_name.empty() ? Xapian::Stem() : Xapian::Stem(stemmer_name)) {
+QueryBuilder::QueryBuilder(const Xapian::Database& db, const std::string& stemmer_name, QueryOptions options)
+    : options_(options),
+      stemmer_(stemmer_name == "none" || stemmer_name.empty() ? Xapian::Stem() : Xapian::Stem(stemmer_name)) {
     parser_.set_database(db);
     parser_.set_stemmer(stemmer_);
     parser_.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
     if (stemmer_name == "english") {
-        stopper_ = std::make_unique<Xapian::SimpleStopper>(std::begin(kEnglishStopWords), std::end(kEnglishStopWords));
+        const auto words = english_stop_words();
+        stopper_ = std::make_unique<Xapian::SimpleStopper>(words.begin(), words.end());
         parser_.set_stopper(stopper_.get());
     }
-    for (const auto& field : schema::kQueryFields) {
-        const std::string name(field.name);
-        if (field.kind == schema::FieldKind::Text)
-            parser_.add_prefix(name, std::string(field.prefix));
-        else
-            parser_.add_boolean_prefix(name, (new WordsFieldProcessor(field.prefix))->release());
-    }
-    parser_.add_rangeprocessor(
-        (new Xapian::DateRangeProcessor(schema::kSlotDate, "date:"))->release());
+    add_query_fields(parser_, problems_, options_.today);
+    parser_.set_max_expansion(options_.wildcard_limit, Xapian::Query::WILDCARD_LIMIT_ERROR,
+                              Xapian::QueryParser::FLAG_WILDCARD);
+    parser_.set_max_expansion(kCompletionLimit, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT,
+                              Xapian::QueryParser::FLAG_PARTIAL);
 }
 
 QueryBuilder::~QueryBuilder() = default;
 
 Xapian::Query QueryBuilder::parse(const std::string& text, Xapian::Query::op default_op) {
+    const CheckedQuery checked = check_query(text);
+    for (const auto& note : checked.notes)
+        if (std::find(notes_.begin(), notes_.end(), note) == notes_.end()) notes_.push_back(note);
+    if (!checked.only_excluded) return parse_text(text, checked.text, default_op);
+    // Xapian reads a query of -words alone as a search *for* them.
+    return Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll,
+                         parse_text(text, checked.excluded, Xapian::Query::OP_OR));
+}
+
+Xapian::Query QueryBuilder::parse_text(const std::string& original, const std::string& text,
+                                       Xapian::Query::op default_op) {
+    using QP = Xapian::QueryParser;
+    unsigned flags = QP::FLAG_PHRASE | QP::FLAG_BOOLEAN | QP::FLAG_LOVEHATE | QP::FLAG_WILDCARD | QP::FLAG_PURE_NOT;
+    if (options_.synonyms != SynonymMode::Never) flags |= QP::FLAG_SYNONYM;
+    if (options_.synonyms == SynonymMode::Always) flags |= QP::FLAG_AUTO_SYNONYMS | QP::FLAG_AUTO_MULTIWORD_SYNONYMS;
+    if (options_.complete_last_word) flags |= QP::FLAG_PARTIAL;
     parser_.set_default_op(default_op);
-    constexpr unsigned kFlags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
-                                Xapian::QueryParser::FLAG_LOVEHATE;
+    problems_.clear();
+    Xapian::Query query;
     try {
-        return parser_.parse_query(text, kFlags);
+        query = parser_.parse_query(text, flags);
     } catch (const Xapian::QueryParserError& e) {
-        throw Error(ErrorKind::Query, "malformed query \"" + text + "\": " + e.get_msg(),
-                    "put quotes around words meant literally, e.g. \"AND\"");
+        throw query_error(original, e.get_msg() + " (put quotes around words meant literally, e.g. \"AND\")");
     } catch (const Xapian::Error& e) {
-        throw Error(ErrorKind::Query, "malformed query \"" + text + "\": " + e.get_msg());
+        throw query_error(original, e.get_msg());
     }
+    if (!problems_.first().empty()) throw query_error(original, problems_.first());
+    return query;
 }
 
 }  // namespace newsdex

@@ -103,6 +103,22 @@ std::vector<std::string> field_words(std::string_view text) {
     return words;
 }
 
+std::vector<std::string> host_and_parents(std::string_view host) {
+    std::string name(host);
+    for (char& c : name)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    while (!name.empty() && name.back() == '.') name.pop_back();  // "example.org." is absolute
+    std::vector<std::string> out;
+    if (name.empty()) return out;
+    out.push_back(name);
+    for (auto dot = name.find('.'); dot != std::string::npos; dot = name.find('.', dot + 1)) {
+        const std::string parent = name.substr(dot + 1);
+        if (parent.find('.') == std::string::npos) break;  // a bare top-level domain is no site
+        out.push_back(parent);
+    }
+    return out;
+}
+
 std::string encode_data(const Article& article) {
     nlohmann::json j;
     j[kDataId] = article.id;

@@ -10,7 +10,9 @@
  *    XSOURCE<word> source / publication name words, lower-cased (boolean filter; `source:`)
  *    D<YYYYMMDD>  day, M<YYYYMM> month, Y<YYYY> year of publication (boolean filters)
  *    U<url>       the article's URL (hashed past kMaxTermBytes)
- *    H<host>      the URL's host name, lower-cased (`site:` in later versions)
+ *    H<host>      the URL's host name, lower-cased, and each parent domain of it down to two
+ *                 labels (news.example.co.uk: also example.co.uk, co.uk), so `site:` matches
+ *                 subdomains
  *    L<code>      ISO 639-1 language code, e.g. Len
  *    XFILE<path>  canonical path of the file on disk the article was read from (for an
  *                 archive member: the archive); hashed past kMaxTermBytes. Lets a re-run
@@ -32,6 +34,15 @@
  *                        near-duplicates: the searcher's collapse key
  *    4 kSlotDupSignature near-duplicate signature (body hash + MinHash), binary, see
  *                        core/dup_signature.h; compared when a new article arrives
+ *    5 kSlotAuthorList   the authors, one per line (kAuthorListSeparator), for author facets
+ *    6 kSlotLanguage     ISO 639-1 language code, for language facets
+ *
+ *  Spelling: every unprefixed word is added to the database's spelling dictionary for
+ *  "Did you mean", once per occurrence as TermGenerator::FLAG_SPELLING would. Worker
+ *  threads read the words off the documents they build (spelling_words()); the single
+ *  writer thread adds them. Synonyms: the indexer's --synonyms file, keyed by lower-case
+ *  words (several words joined by one space) and by their Z-prefixed stems; values are
+ *  Z-prefixed stems (see core/synonyms.h).
  *
  *  Document data: a JSON object holding every field the searcher prints and the body it
  *  builds snippets from (see encode_data/decode_data), so no source file is needed at
@@ -40,8 +51,12 @@
  *  its FileState (size, mtime, inode, content hash, articles; see encode_file_state), so a
  *  re-run reads only changed files. State and articles are committed together.
  *
- *  Databases made by v1 (no XFILE terms, no file state, no slots 3-4) stay readable and
- *  writable: their files are read once more on the next run and gain the new fields.
+ *  Schema versions: 1 (Newsdex v1 and the first incremental indexer; its databases may
+ *  lack XFILE terms, file state and slots 3-6) and 2 (adds slots 5-6, parent-domain H
+ *  terms and spelling data). newsdex-index opens a version-1 database and upgrades it in
+ *  place before indexing (IndexWriter: adds slots 5-6, the H parents and the spelling
+ *  data to every article); files without state are read once more on the next run and
+ *  gain the incremental fields. newsdex-search asks for that upgrade on a version 1.
  */
 #pragma once
 
@@ -59,7 +74,8 @@
 namespace newsdex::schema {
 
 /// Bumped whenever terms, slots or data change incompatibly; the searcher refuses others.
-inline constexpr int kSchemaVersion = 1;
+/// 2: author and language slots for facets, parent-domain H terms, spelling data.
+inline constexpr int kSchemaVersion = 2;
 
 inline constexpr std::string_view kPrefixId = "Q";
 inline constexpr std::string_view kPrefixTitle = "S";
@@ -74,8 +90,14 @@ inline constexpr std::string_view kPrefixLanguage = "L";
 inline constexpr std::string_view kPrefixSourceFile = "XFILE";
 inline constexpr std::string_view kPrefixDupBand = "XMH";
 inline constexpr std::string_view kPrefixDupGroup = "XDUP";
-/// Not ours to choose: Xapian's marker for stemmed terms (STEM_SOME), read by snippets.
+/// Not ours to choose: Xapian's marker for stemmed terms of unprefixed words, as
+/// TermGenerator and QueryParser write them (STEM_SOME); read by snippets and synonyms.
 inline constexpr std::string_view kPrefixStem = "Z";
+
+/// The stem term of a lower-case word: kPrefixStem + stem, or the word when not stemming.
+inline std::string stem_term(const Xapian::Stem& stemmer, const std::string& word) {
+    return stemmer.is_none() ? word : std::string(kPrefixStem) + stemmer(word);
+}
 
 enum Slot : Xapian::valueno {
     kSlotDate = 0,
@@ -83,12 +105,20 @@ enum Slot : Xapian::valueno {
     kSlotAuthor = 2,
     kSlotDupGroup = 3,
     kSlotDupSignature = 4,
+    kSlotAuthorList = 5,
+    kSlotLanguage = 6,
 };
+
+/// Separates the authors in kSlotAuthorList; names never contain a line break.
+inline constexpr char kAuthorListSeparator = '\n';
 
 /// How a query field reaches its terms.
 enum class FieldKind {
-    Text,     ///< words searched with ranking (QueryParser::add_prefix)
-    Filter,   ///< lower-cased words that restrict, without ranking (add_boolean_prefix)
+    Text,      ///< words searched with ranking (QueryParser::add_prefix)
+    Filter,    ///< lower-cased words that restrict, without ranking (add_boolean_prefix)
+    Exact,     ///< one whole value (an id, a URL) that restricts, without ranking
+    Host,      ///< a host name or domain, lower-cased, matching its subdomains too
+    Language,  ///< a language name or ISO 639-1 code, stored as the code
 };
 
 /// A field users can name in a query, e.g. `title:taurus`.
@@ -98,11 +128,24 @@ struct QueryField {
     FieldKind kind;
 };
 
-inline constexpr std::array<QueryField, 3> kQueryFields{{
+inline constexpr std::array<QueryField, 8> kQueryFields{{
     {"title", kPrefixTitle, FieldKind::Text},
     {"author", kPrefixAuthor, FieldKind::Filter},
     {"source", kPrefixSource, FieldKind::Filter},
+    {"url", kPrefixUrl, FieldKind::Exact},
+    {"site", kPrefixHost, FieldKind::Host},
+    {"lang", kPrefixLanguage, FieldKind::Language},
+    {"language", kPrefixLanguage, FieldKind::Language},
+    {"id", kPrefixId, FieldKind::Exact},
 }};
+
+/// The query field holding publication dates (`date:2024-03`, `date:2024..`): read from
+/// kSlotDate by the query parser's date processors, not a term prefix.
+inline constexpr std::string_view kDateField = "date";
+
+/// `host` and each parent domain of it with at least two labels, lower-cased:
+/// "News.Example.co.uk" -> {"news.example.co.uk", "example.co.uk", "co.uk"}.
+std::vector<std::string> host_and_parents(std::string_view host);
 
 /// Title words count this many times as often as body words (ranking weight).
 inline constexpr Xapian::termcount kTitleWdf = 3;

@@ -1,10 +1,15 @@
 #include "core/search.h"
 
+#include <algorithm>
+#include <cstdint>
 #include <filesystem>
 
 #include "core/error.h"
-#include "core/query.h"
+#include "core/more_like_this.h"
+#include "core/query_syntax.h"
+#include "core/recency.h"
 #include "core/schema.h"
+#include "core/spelling.h"
 
 namespace newsdex {
 
@@ -28,6 +33,36 @@ Xapian::Database open_readonly(const std::string& path) {
     }
 }
 
+/// The stemming language a database was built with; throws unless Newsdex of this version made it.
+std::string checked_language(const Xapian::Database& db, const std::string& path) {
+    const std::string version = db.get_metadata(std::string(schema::kMetaSchemaVersion));
+    if (version.empty() && db.get_doccount() > 0)
+        throw Error(ErrorKind::Database, "database " + path + " was not made by newsdex-index");
+    if (version == "1")
+        throw Error(ErrorKind::Database,
+                    "database " + path + " has schema version 1; this newsdex-search reads version " +
+                        std::to_string(schema::kSchemaVersion),
+                    "run newsdex-index --db " + path + " on its folders once: it upgrades the database in place");
+    if (!version.empty() && version != std::to_string(schema::kSchemaVersion))
+        throw Error(ErrorKind::Database,
+                    "database " + path + " has schema version " + version + "; this newsdex-search reads version " +
+                        std::to_string(schema::kSchemaVersion),
+                    "rebuild it with newsdex-index into a new --db");
+    return db.get_metadata(std::string(schema::kMetaLanguage));
+}
+
+std::string joined(const std::vector<std::string>& paths) {
+    std::string out;
+    for (const auto& p : paths) out += (out.empty() ? "" : ", ") + p;
+    return out;
+}
+
+/// One ranked run of the search: the articles holding every word, or those holding some.
+struct Part {
+    Xapian::Query query;
+    bool all_words = true;
+};
+
 /// How many other articles of `hit`'s duplicate group match `query`. Xapian's collapse
 /// count is only a lower bound, so count them exactly (a few hits, a filtered query).
 Xapian::doccount similar_count(const Xapian::Database& db, const Xapian::Query& query,
@@ -40,60 +75,87 @@ Xapian::doccount similar_count(const Xapian::Database& db, const Xapian::Query& 
     return members > 0 ? members - 1 : 0;
 }
 
-/// Appends hits from `mset` ranked from `first_rank`, all_words as given.
-void append_hits(const Xapian::MSet& mset, const SnippetMaker& snippets, const SearchRequest& request,
-                 Xapian::doccount first_rank, bool all_words, std::vector<Hit>& hits,
-                 const Xapian::Database& db, const Xapian::Query& query) {
-    Xapian::doccount rank = first_rank;
-    for (auto it = mset.begin(); it != mset.end(); ++it) {
+/// Hits for mset items [from, size), ranked from first_rank; `query` is the part's
+/// query (without ranking bonuses), for counting hidden duplicates.
+void append_hits(const Xapian::MSet& mset, Xapian::doccount from, Xapian::doccount first_rank, bool all_words,
+                 const SnippetMaker& snippets, const SearchRequest& request, const Xapian::Database& db,
+                 const Xapian::Query& query, std::vector<Hit>& hits) {
+    for (Xapian::doccount i = from; i < mset.size(); ++i) {
+        const Xapian::MSetIterator it = mset[i];
         Hit hit;
-        if (request.collapse) hit.similar = similar_count(db, query, it);
-        hit.rank = rank++;
+        hit.rank = first_rank + (i - from);
         hit.score = it.get_weight();
         hit.all_words = all_words;
+        if (request.collapse) hit.similar = similar_count(db, query, it);
         hit.article = schema::decode_data(it.get_document().get_data());
-        hit.title = snippets.title(hit.article.title);
-        Snippet snippet = snippets.body(hit.article.body_text());
-        hit.snippet = join_fragments(snippet.fragments);
-        hit.fragments = std::move(snippet.fragments);
-        hit.snippet_from_lead = snippet.from_lead;
+        if (request.snippets) {
+            hit.title = snippets.title(hit.article.title);
+            Snippet snippet = snippets.body(hit.article.body_text());
+            hit.snippet = join_fragments(snippet.fragments);
+            hit.fragments = std::move(snippet.fragments);
+            hit.snippet_from_lead = snippet.from_lead;
+        } else {
+            hit.title = {Span{hit.article.title, false}};
+        }
         hits.push_back(std::move(hit));
     }
 }
 
-}  // namespace
-
-Searcher::Searcher(const std::string& db_path) : db_path_(db_path), db_(open_readonly(db_path)) {
-    for (int attempt = 0;; ++attempt) {
-        try {
-            read_metadata();
-            return;
-        } catch (const Xapian::DatabaseModifiedError& e) {
-            // Opened just as an indexer committed twice: read the newest revision instead.
-            if (attempt >= 20) throw database_error(e, db_path_);
-            db_.reopen();
-        }
+/// Matches left after collapsing, from a spy on the group slot that saw every match: one
+/// per group, and one per article without a group (Xapian never collapses those).
+Xapian::doccount collapsed_count(const Xapian::ValueCountMatchSpy& groups) {
+    Xapian::doccount distinct = 0, grouped = 0;
+    for (auto it = groups.values_begin(); it != groups.values_end(); ++it) {
+        ++distinct;
+        grouped += it.get_termfreq();
     }
+    return distinct + (static_cast<Xapian::doccount>(groups.get_total()) - grouped);
 }
 
-void Searcher::read_metadata() {
-    const std::string& db_path = db_path_;
-    try {
-        const std::string version = db_.get_metadata(std::string(schema::kMetaSchemaVersion));
-        if (version.empty() && db_.get_doccount() > 0)
-            throw Error(ErrorKind::Database, "database " + db_path + " was not made by newsdex-index");
-        if (!version.empty() && version != std::to_string(schema::kSchemaVersion))
-            throw Error(ErrorKind::Database,
-                        "database " + db_path + " has schema version " + version +
-                            "; this newsdex-search reads version " + std::to_string(schema::kSchemaVersion),
-                        "rebuild it with newsdex-index into a new --db");
-        stemmer_name_ = db_.get_metadata(std::string(schema::kMetaLanguage));
-        if (stemmer_name_.empty()) stemmer_name_ = "english";
-    } catch (const Xapian::DatabaseModifiedError&) {
-        throw;
-    } catch (const Xapian::Error& e) {
-        throw database_error(e, db_path);
+/// "in*" from Xapian's "Wildcard in* expands to more than 1000 terms".
+std::string wildcard_of(const std::string& message) {
+    const std::string head = "Wildcard ";
+    const auto end = message.find(" expands");
+    if (message.rfind(head, 0) == 0 && end != std::string::npos) return message.substr(head.size(), end - head.size());
+    return "a wildcard";
+}
+
+}  // namespace
+
+Searcher::Searcher(const std::string& db_path) : Searcher(std::vector<std::string>{db_path}) {}
+
+Searcher::Searcher(const std::vector<std::string>& db_paths) : db_label_(joined(db_paths)) {
+    if (db_paths.empty()) throw Error(ErrorKind::Usage, "no database given");
+    std::string language_of;  // the path the language was first read from
+    for (const auto& path : db_paths) {
+        Xapian::Database shard = open_readonly(path);
+        try {
+            std::string language;
+            for (int attempt = 0;; ++attempt) {
+                try {
+                    language = checked_language(shard, path);
+                    break;
+                } catch (const Xapian::DatabaseModifiedError&) {
+                    // Opened just as an indexer committed twice: read the newest revision.
+                    if (attempt >= 20) throw;
+                    shard.reopen();
+                }
+            }
+            if (!language.empty() && !stemmer_name_.empty() && language != stemmer_name_)
+                throw Error(ErrorKind::Database,
+                            "databases " + language_of + " (" + stemmer_name_ + ") and " + path + " (" + language +
+                                ") are stemmed in different languages",
+                            "search them one at a time");
+            if (!language.empty() && stemmer_name_.empty()) {
+                stemmer_name_ = language;
+                language_of = path;
+            }
+            db_.add_database(shard);
+        } catch (const Xapian::Error& e) {
+            throw database_error(e, path);
+        }
     }
+    if (stemmer_name_.empty()) stemmer_name_ = "english";
 }
 
 Searcher::~Searcher() = default;
@@ -103,59 +165,138 @@ SearchResults Searcher::search(const SearchRequest& request) {
     // A busy indexer with small batches can do that several times in a row.
     for (int attempt = 0;; ++attempt) {
         try {
-            return run(request);
+            SearchResults results = run(request, request.query);
+            const bool has_words = request.query.find_first_not_of(" \t\r\n") != std::string::npos;
+            if (!has_words || !request.like_id.empty()) return results;
+            const Xapian::Stem stemmer = stemmer_name_ == "none" ? Xapian::Stem() : Xapian::Stem(stemmer_name_);
+            const std::string suggestion = spelling_suggestion(request.query, db_, stemmer);
+            if (suggestion.empty()) return results;
+            if (request.correct_spelling && results.total_all_words == 0) {
+                SearchResults corrected = run(request, suggestion);
+                if (corrected.total_all_words > 0 || (results.total == 0 && corrected.total > 0)) {
+                    corrected.corrected_from = request.query;
+                    return corrected;
+                }
+            }
+            results.suggestion = suggestion;
+            return results;
         } catch (const Xapian::DatabaseModifiedError& e) {
-            if (attempt >= 20) throw database_error(e, db_path_);
+            if (attempt >= 20) throw database_error(e, db_label_);
             db_.reopen();
+        } catch (const Xapian::WildcardError& e) {
+            throw query_error(request.query, "the wildcard " + wildcard_of(e.get_msg()) + " matches more than " +
+                                                 std::to_string(request.query_options.wildcard_limit) +
+                                                 " words; put more letters before the *");
         } catch (const Xapian::Error& e) {
-            throw database_error(e, db_path_);
+            throw database_error(e, db_label_);
         }
     }
 }
 
-SearchResults Searcher::run(const SearchRequest& request) {
-    QueryBuilder builder(db_, stemmer_name_);
-    const Xapian::Query all_words = builder.parse(request.query, Xapian::Query::OP_AND);
-    const Xapian::Query any_word = builder.parse(request.query, Xapian::Query::OP_OR);
-    // Highlight from the any-word form: partial matches are shown with what they hold.
-    const SnippetMaker snippets(any_word, builder.stemmer(), &db_, {.fragments = request.fragments, .fragment_chars = request.snippet_length});
-
+SearchResults Searcher::run(const SearchRequest& request, const std::string& query) {
+    using Q = Xapian::Query;
+    QueryBuilder builder(db_, stemmer_name_, request.query_options);
     SearchResults results;
-    results.query = request.query;
+    results.query = query;
     results.offset = request.offset;
-    const Xapian::doccount wanted = request.offset + request.limit;
+    const bool has_words = query.find_first_not_of(" \t\r\n") != std::string::npos;
 
-    Xapian::Enquire enquire(db_);
-    enquire.set_query(all_words);
-    results.collapsed = request.collapse;
-    if (request.collapse) enquire.set_collapse_key(schema::kSlotDupGroup);
-    // Ask for the whole first part of the ranking: whether the all-words matches run out
-    // before this page ends decides where the partial matches start.
-    const Xapian::MSet full = enquire.get_mset(0, wanted);
-    results.total = full.get_matches_estimated();
-    results.total_lower = full.get_matches_lower_bound();
-    results.total_upper = full.get_matches_upper_bound();
-
-    if (request.offset < full.size()) {
-        const Xapian::MSet page = enquire.get_mset(request.offset, request.limit);
-        append_hits(page, snippets, request, request.offset + 1, true, results.hits, db_, all_words);
+    std::vector<Part> parts;
+    Q marked;  // what snippets and titles mark: partial matches show what they hold
+    if (!request.like_id.empty()) {
+        LikeQuery like = more_like_this(db_, request.like_id, builder.stemmer());
+        results.like_id = like.id;
+        results.like_words = like.words;
+        // The query's words choose among the similar articles; similarity alone ranks them.
+        parts.push_back({has_words ? Q(Q::OP_FILTER, like.query, builder.parse(query, Q::OP_AND)) : like.query, true});
+        marked = parts.front().query;
+    } else if (has_words) {
+        const Q all_words = builder.parse(query, Q::OP_AND);
+        const Q any_word = builder.parse(query, Q::OP_OR);
+        parts.push_back({all_words, true});
+        marked = any_word;
+        if (all_words.serialise() != any_word.serialise()) parts.push_back({Q(Q::OP_AND_NOT, any_word, all_words), false});
+    } else {
+        parts.push_back({Q::MatchAll, true});
     }
-    const bool same_query = all_words.serialise() == any_word.serialise();
-    if (full.size() >= wanted || same_query) return results;
+    results.notes = builder.notes();
+    results.collapsed = request.collapse;
+    const SnippetMaker snippets(marked, builder.stemmer(), &db_,
+                                {.fragments = request.fragments, .fragment_chars = request.snippet_length});
+    if (!request.dates.from.empty() || !request.dates.to.empty())
+        for (auto& part : parts) part.query = Q(Q::OP_FILTER, part.query, day_range_query(request.dates));
+    results.sort = request.sort.value_or(has_words || !request.like_id.empty() ? SortOrder::Relevance
+                                                                               : SortOrder::Newest);
+    if (!request.sort && results.sort == SortOrder::Relevance) {
+        // Filters alone (author:Connolly, date:2024) rank every match equally: list newest first.
+        Xapian::Enquire probe(db_);
+        probe.set_query(parts.front().query);
+        if (!(probe.get_mset(0, 0).get_max_possible() > 0)) results.sort = SortOrder::Newest;
+    }
 
-    // Fewer articles hold every word than this page needs: follow them with the best of
-    // those holding some of the words.
-    const Xapian::doccount exact_all = full.size();
-    const Xapian::Query rest(Xapian::Query::OP_AND_NOT, any_word, all_words);
-    enquire.set_query(rest);
-    const Xapian::doccount rest_first = request.offset > exact_all ? request.offset - exact_all : 0;
-    const Xapian::doccount rest_count = wanted - std::max(request.offset, exact_all);
-    const Xapian::MSet partial = enquire.get_mset(rest_first, rest_count);
-    results.partial = partial.get_matches_estimated() > 0;
-    results.total = exact_all + partial.get_matches_estimated();
-    results.total_lower = exact_all + partial.get_matches_lower_bound();
-    results.total_upper = exact_all + partial.get_matches_upper_bound();
-    append_hits(partial, snippets, request, exact_all + rest_first + 1, false, results.hits, db_, rest);
+    std::vector<std::unique_ptr<FacetCounter>> counters;
+    for (const FacetKind kind : request.facets)
+        if (std::none_of(counters.begin(), counters.end(), [kind](const auto& c) { return c->kind() == kind; }))
+            counters.push_back(std::make_unique<FacetCounter>(kind));
+    // Xapian counts exactly, and lets match spies see every match, only when told to look
+    // at as many documents as there are.
+    const Xapian::doccount doccount = db_.get_doccount();
+    const Xapian::doccount check = request.exact_total || !counters.empty() ? doccount : 0;
+    // This page is [page_begin, page_end) of the whole ranking; 64-bit sums, capped at the
+    // number of articles, so a huge --offset or --limit neither wraps nor allocates.
+    const auto page_end = static_cast<Xapian::doccount>(
+        std::min<std::uint64_t>(std::uint64_t{request.offset} + request.limit, doccount));
+    const Xapian::doccount page_begin = std::min(request.offset, page_end);
+
+    Xapian::MultiValueKeyMaker oldest_first;  // outlives the Enquires that point at it
+    oldest_first.add_value(schema::kSlotDate, false, "~");  // "~" sorts after every date: undated last
+    Xapian::doccount before = 0;   // matches of the parts already ranked (exact while ranking goes on)
+    bool ranking = true;           // this page still has room for the next part's hits
+    for (const auto& part : parts) {
+        Xapian::Enquire enquire(db_);
+        Q query_to_run = part.query;
+        SortOrder sort = results.sort;
+        if (sort == SortOrder::Recent) {
+            enquire.set_query(part.query);
+            const double best = enquire.get_mset(0, 1).get_max_attained();
+            if (best > 0)
+                query_to_run = with_recency_bonus(part.query, request.query_options.today,
+                                                  request.recency_half_life_days, best);
+            else
+                sort = SortOrder::Newest;  // nothing to rank by relevance (a pure filter)
+        }
+        if (sort == SortOrder::Newest) enquire.set_sort_by_value_then_relevance(schema::kSlotDate, true);
+        if (sort == SortOrder::Oldest) enquire.set_sort_by_key_then_relevance(&oldest_first, false);
+        enquire.set_query(query_to_run);
+        if (request.collapse) enquire.set_collapse_key(schema::kSlotDupGroup);
+        for (const auto& counter : counters) enquire.add_matchspy(counter.get());
+        // Collapsed, Xapian's count stays an estimate (it does not keep every group it
+        // saw), so when the count must be exact, count the groups among all matches.
+        Xapian::ValueCountMatchSpy groups(schema::kSlotDupGroup);
+        if (request.collapse && check > 0) enquire.add_matchspy(&groups);
+
+        // Fetch the ranking from its start to the end of the page: a part that runs out
+        // before the page ends is thereby counted exactly, and the next part follows it.
+        const Xapian::doccount need = ranking && page_end > before ? page_end - before : 0;
+        const Xapian::MSet mset = enquire.get_mset(0, need, check);
+        if (ranking) {
+            const Xapian::doccount from = page_begin > before ? page_begin - before : 0;
+            append_hits(mset, from, before + from + 1, part.all_words, snippets, request, db_, part.query,
+                        results.hits);
+        }
+        Xapian::doccount estimated = mset.get_matches_estimated();
+        Xapian::doccount lower = mset.get_matches_lower_bound(), upper = mset.get_matches_upper_bound();
+        if (request.collapse && check > 0 && lower != upper) estimated = lower = upper = collapsed_count(groups);
+        results.total += estimated;
+        results.total_lower += lower;
+        results.total_upper += upper;
+        if (part.all_words) results.total_all_words += estimated;
+        if (!counters.empty()) results.facet_total += mset.get_uncollapsed_matches_estimated();
+        if (!part.all_words && estimated > 0) results.partial = true;
+        ranking = ranking && mset.size() < need;
+        before += mset.size();
+    }
+    for (const auto& counter : counters) results.facets.push_back(counter->result(request.facet_limit));
     return results;
 }
 

@@ -1,26 +1,50 @@
-/** @file @brief Running a query against a Newsdex database: ranked hits with snippets. */
+/** @file @brief Running a query against one or more Newsdex databases: ranked hits with
+ *  snippets, filters, sorting, facets, spelling correction and more-like-this. */
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include <xapian.h>
 
 #include "core/article.h"
+#include "core/date_filter.h"
+#include "core/facets.h"
+#include "core/query.h"
 #include "core/snippet.h"
 
 namespace newsdex {
 
+enum class SortOrder {
+    Relevance,  ///< best match first
+    Newest,     ///< by date, newest first (undated articles last), then by relevance
+    Oldest,     ///< by date, oldest first (undated articles last), then by relevance
+    Recent,     ///< relevance plus a bonus for newer articles (see core/recency.h)
+};
+
 struct SearchRequest {
-    std::string query;
+    std::string query;                  ///< may be empty with like_id or dates: everything matches
     Xapian::doccount offset = 0;
     Xapian::doccount limit = 10;
     std::size_t snippet_length = SnippetOptions{}.fragment_chars;  ///< characters per snippet fragment
     /// Show one article per duplicate group (exact and near-duplicates), the best-ranked;
-    /// false shows every copy.
+    /// false shows every copy. Totals and facets then count one article per group too.
     bool collapse = true;
     std::size_t fragments = SnippetOptions{}.fragments;            ///< snippet fragments per hit, at most
+    /// Unset: Relevance, or Newest when nothing ranks by relevance (no query words and no
+    /// like_id, or a query of filters only such as `author:Connolly date:2024`).
+    std::optional<SortOrder> sort{};
+    double recency_half_life_days = 30;  ///< for SortOrder::Recent
+    DayRange dates{};                   ///< --since/--until; open ends are unbounded
+    std::vector<FacetKind> facets{};    ///< counted over all matches
+    std::size_t facet_limit = 10;       ///< values per facet (0: all)
+    std::string like_id{};              ///< more like this article (an id or indexed path)
+    bool exact_total = false;           ///< count every match exactly, not Xapian's estimate
+    bool snippets = true;               ///< build snippets and highlighted titles
+    bool correct_spelling = true;       ///< when nothing holds every word, search the suggestion
+    QueryOptions query_options{};
 };
 
 struct Hit {
@@ -37,16 +61,31 @@ struct Hit {
 };
 
 struct SearchResults {
-    std::string query;
+    std::string query;                 ///< the query searched (the correction, if one was searched)
     Xapian::doccount offset = 0;
-    Xapian::doccount total = 0;        ///< Xapian's estimate of all matches
+    /// Matches in all: the articles holding every word and then, when the query's words
+    /// are joined by the default operator, those holding only some of them. Xapian's
+    /// estimate unless total_lower == total_upper.
+    Xapian::doccount total = 0;
     Xapian::doccount total_lower = 0;  ///< bounds of that estimate; equal when exact
     Xapian::doccount total_upper = 0;
-    /// True when fewer articles than asked for hold every word, so best partial matches
-    /// (holding only some words) follow them.
+    Xapian::doccount total_all_words = 0;  ///< of those, the ones holding every word (estimate likewise)
+    /// True when articles holding only some of the words are among the matches (after
+    /// those holding every word, or instead of them when there are none).
     bool partial = false;
     bool collapsed = false;  ///< duplicates were collapsed (SearchRequest::collapse)
     std::vector<Hit> hits;
+
+    SortOrder sort = SortOrder::Relevance;        ///< the order used
+    std::string suggestion;                       ///< "Did you mean" (not searched), or ""
+    std::string corrected_from;                   ///< the user's query when `query` is its correction
+    std::vector<Facet> facets;                    ///< in the order asked
+    /// The articles the facets counted: every match, copies folded by collapsing
+    /// included (Xapian's match spies see matches before collapsing), so it can exceed total.
+    Xapian::doccount facet_total = 0;
+    std::string like_id;                          ///< the article more-like-this started from
+    std::vector<std::string> like_words;          ///< the terms it was represented by
+    std::vector<std::string> notes;               ///< how the query was read
 };
 
 class Searcher {
@@ -54,19 +93,22 @@ class Searcher {
     /// Opens the database read-only. Throws Error(Database) when it is missing, not a
     /// Newsdex database, or of another schema version.
     explicit Searcher(const std::string& db_path);
+    /// Opens several databases (folders, or stub files listing shards) searched as one:
+    /// results merge into a single ranking. They must share one stemming language.
+    explicit Searcher(const std::vector<std::string>& db_paths);
     ~Searcher();
     Searcher(const Searcher&) = delete;
     Searcher& operator=(const Searcher&) = delete;
 
-    /// Articles holding every word rank first; when there are fewer of them than the page
-    /// needs, the best partial matches follow. Throws Error(Query) for malformed queries.
+    /// Articles holding every word rank first; the best partial matches follow them.
+    /// Throws Error(Query) for malformed queries and wildcards that match too many words,
+    /// Error(Usage) for an unknown like_id, Error(Database) for database trouble.
     SearchResults search(const SearchRequest& request);
 
   private:
-    SearchResults run(const SearchRequest& request);
-    void read_metadata();
+    SearchResults run(const SearchRequest& request, const std::string& query);
 
-    std::string db_path_;
+    std::string db_label_;  ///< the path(s), for messages
     Xapian::Database db_;
     std::string stemmer_name_;
 };

@@ -19,6 +19,8 @@
 #include "core/index_writer.h"
 #include "core/ingest.h"
 #include "core/language.h"
+#include "core/schema.h"
+#include "core/synonyms.h"
 #include "indexer/console.h"
 #include "indexer/signals.h"
 #include "indexer/summary.h"
@@ -52,6 +54,8 @@ struct Config {
     bool quiet = false;
     bool verbose = false;
     double progress_interval = 10;
+    bool spelling = true;
+    std::string synonyms;  ///< synonym file to load into the database; empty: leave as is
 };
 
 const char* kUsage = R"(Usage: newsdex-index [OPTIONS] PATH...
@@ -72,7 +76,19 @@ Examples:
   newsdex-index --rebuild /archive       start afresh; searchers see the old index
                                          until the new one is complete
   newsdex-index --db ~/news.db -j 2 a.txt   two worker threads, another database
+  NEWSDEX_DB=/srv/news newsdex-index /archive/2024
   newsdex-index --stats                  what the database holds
+  newsdex-index --synonyms synonyms.txt  load synonyms only (no PATH needed)
+
+Synonyms file (--synonyms): one group per line, entries separated by "=", "#"
+starts a comment. Loading it replaces the database's synonyms. Example:
+  USA = United States = US
+  defence = defense
+newsdex-search expands them for ~word, or always with --synonyms always. A
+one-word entry expands to the group's other one-word entries; an entry of
+several words ("United States") is found in a query's words and expands to the
+one-word entries (Xapian 1.4 synonyms are single terms). --rebuild starts a
+database without synonyms: give --synonyms again with it.
 
 )";
 
@@ -90,9 +106,13 @@ once (the database keeps its last commit). Only one newsdex-index may write a
 database at a time: another one fails at once, or queues with --wait.
 
 Exit status: 0 all inputs indexed; 1 finished, but some inputs were skipped or
-failed (each named on stderr); 2 usage error; 3 database error (locked by
+failed (each named on stderr); 2 usage error (also an unreadable or malformed
+--synonyms file: nothing is indexed then); 3 database error (locked by
 another newsdex-index, corrupt, incompatible, not writable, or out of disk
 space); 130 stopped by SIGINT, 143 stopped by SIGTERM (work so far committed).
+
+Older databases: one of schema version 1 is upgraded in place (in batches, from
+what it holds; no file is read again) by the next newsdex-index run on it.
 )";
 
 int fail(const std::string& message, int code, const std::string& hint = {}) {
@@ -128,7 +148,10 @@ std::optional<int> parse_options(int argc, char** argv, Config& config) {
         ("quiet,q", po::bool_switch(&config.quiet), "no progress and no summary (warnings still go to stderr)")
         ("verbose,v", po::bool_switch(&config.verbose), "a line per file on stdout: indexed, unchanged, pruned")
         ("progress-interval", po::value(&config.progress_interval)->default_value(10),
-         "seconds between progress lines when stderr is not a terminal (0: none)");
+         "seconds between progress lines when stderr is not a terminal (0: none)")
+        ("synonyms", po::value(&config.synonyms),
+         "load this synonym file into the database, replacing its synonyms (see below)")
+        ("no-spelling", "do not record words for spelling suggestions (indexes faster)");
     po::options_description hidden;
     hidden.add_options()("path", po::value(&config.paths));
     po::options_description all;
@@ -147,7 +170,8 @@ std::optional<int> parse_options(int argc, char** argv, Config& config) {
         std::cout << kProgram << ' ' << NEWSDEX_VERSION << " (Xapian " << Xapian::version_string() << ")\n";
         return kExitOk;
     }
-    if (config.paths.empty() && !config.stats)
+    config.spelling = vm.count("no-spelling") == 0;
+    if (config.paths.empty() && !config.stats && config.synonyms.empty())
         return fail("no PATH given", kExitUsage, "try: newsdex-index corpus/   (or --help)");
     if (config.paths.empty() && (config.rebuild || config.prune))
         return fail(std::string(config.rebuild ? "--rebuild" : "--prune") + " needs the PATHs to index", kExitUsage);
@@ -172,7 +196,7 @@ int run(const Config& config) {
     install_stop_handlers();
     Console console(stdout, stderr, Console::detect(stderr, config.quiet), config.verbose,
                     std::chrono::milliseconds(static_cast<long>(config.progress_interval * 1000)));
-    if (config.paths.empty()) {
+    if (config.paths.empty() && config.synonyms.empty()) {
         std::cout << format_stats(read_db_stats(config.db));
         return kExitOk;
     }
@@ -190,7 +214,28 @@ int run(const Config& config) {
                      (pid > 0 ? " (pid " + std::to_string(pid) + ")" : std::string()) + " to finish");
     };
     writer_options.should_stop = [] { return stop_requested().load(); };
+    writer_options.spelling = config.spelling;
+    writer_options.on_upgrade = [&](Xapian::doccount articles) {
+        console.note("upgrading " + config.db + " from schema version 1 to " +
+                     std::to_string(schema::kSchemaVersion) + " (" + std::to_string(articles) + " articles)");
+    };
+    // Read the synonym file before opening the database: a typo in it changes nothing.
+    std::vector<SynonymGroup> synonyms;
+    if (!config.synonyms.empty()) synonyms = read_synonym_file(config.synonyms);
     IndexWriter writer(writer_options);
+    if (!config.synonyms.empty()) {
+        const std::size_t keys = writer.replace_synonyms(synonyms);
+        if (!config.quiet)
+            std::cout << "loaded " << synonyms.size() << " synonym group" << (synonyms.size() == 1 ? "" : "s")
+                      << " (" << keys << " keys) from " << config.synonyms << '\n'
+                      << std::flush;
+    }
+    if (config.paths.empty()) {  // only synonyms were loaded
+        writer.finish();
+        console.finish();
+        if (config.stats) std::cout << format_stats(read_db_stats(config.db));
+        return kExitOk;
+    }
 
     IngestOptions options;
     options.paths = config.paths;

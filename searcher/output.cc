@@ -1,6 +1,7 @@
 #include "searcher/output.h"
 
 #include <cmath>
+#include <cstdint>
 
 #include <nlohmann/json.hpp>
 
@@ -40,7 +41,9 @@ nlohmann::json nullable(const std::string& s) { return s.empty() ? nlohmann::jso
 std::string count_phrase(const SearchResults& r) {
     const bool exact = r.total_lower == r.total_upper;
     std::string n = (exact ? "" : "about ") + std::to_string(r.total);
-    return n + (r.total == 1 && exact ? " match" : " matches");
+    n += r.total == 1 && exact ? " match" : " matches";
+    if (!exact) n += " (" + std::to_string(r.total_lower) + " to " + std::to_string(r.total_upper) + ")";
+    return n;
 }
 
 std::size_t code_points(const std::string& s) {
@@ -65,6 +68,94 @@ nlohmann::json fragments_json(const std::vector<Fragment>& fragments) {
                        {"elided_after", f.elided_after}});
     return out;
 }
+
+const char* sort_phrase(SortOrder sort) {
+    switch (sort) {
+        case SortOrder::Relevance: return "";
+        case SortOrder::Newest: return " Newest first.";
+        case SortOrder::Oldest: return " Oldest first.";
+        case SortOrder::Recent: return " By relevance, newer articles boosted.";
+    }
+    return "";
+}
+
+/// What the user should know before the hits: the query as it was read and searched.
+void print_preamble(const SearchResults& r, std::ostream& out) {
+    for (const auto& note : r.notes) out << "Note: " << note << ".\n";
+    if (!r.corrected_from.empty())
+        out << "Showing results for \"" << r.query << "\": no article holds every word of \"" << r.corrected_from
+            << "\".\n";
+    if (!r.suggestion.empty()) out << "Did you mean: " << r.suggestion << "?\n";
+    if (!r.like_id.empty()) {
+        out << "Articles like " << r.like_id << " (by its terms:";
+        for (std::size_t i = 0; i < r.like_words.size(); ++i) out << (i ? ", " : " ") << r.like_words[i];
+        out << ").\n";
+    }
+}
+
+void print_facets(const SearchResults& r, std::ostream& out) {
+    if (r.facets.empty()) return;
+    if (r.facet_total == r.total)
+        out << "Facets (over all " << r.total << (r.total == 1 ? " match):\n" : " matches):\n");
+    else  // collapsing folded copies into the hits; each copy has its own source and authors
+        out << "Facets (over all " << r.facet_total << " matching articles, similar copies included):\n";
+    for (const auto& facet : r.facets) {
+        out << "  " << facet_name(facet.kind) << ":";
+        if (facet.values.empty()) out << " (none)";
+        for (std::size_t i = 0; i < facet.values.size(); ++i)
+            out << (i ? ", " : " ") << facet.values[i].value << " (" << facet.values[i].count << ")";
+        if (facet.distinct > facet.values.size()) out << ", and " << facet.distinct - facet.values.size() << " more";
+        out << '\n';
+    }
+}
+
+std::string_view sort_name(SortOrder sort) {
+    switch (sort) {
+        case SortOrder::Relevance: return "relevance";
+        case SortOrder::Newest: return "date";
+        case SortOrder::Oldest: return "-date";
+        case SortOrder::Recent: return "recent";
+    }
+    return "";
+}
+
+constexpr std::string_view kHitFields[] = {"rank", "id", "score", "title", "author", "date", "source", "path", "url",
+                                           "snippet", "authors", "date_origin", "title_highlighted", "all_words",
+                                           "language", "similar", "fragments", "snippet_from_lead",
+                                           "title_highlights"};
+
+/// The hit as JSON, keeping only `fields` (all when empty).
+nlohmann::json hit_json(const Hit& hit, const std::vector<std::string>& fields) {
+    const Article& a = hit.article;
+    nlohmann::json h;
+    h["rank"] = hit.rank;
+    h["id"] = a.id;
+    h["score"] = std::round(hit.score * 1e6) / 1e6;
+    h["title"] = a.title;
+    h["author"] = nullable(a.author_line());
+    h["date"] = a.date ? nlohmann::json(to_iso(*a.date)) : nlohmann::json(nullptr);
+    h["source"] = nullable(a.source);
+    h["path"] = nullable(a.path);
+    h["url"] = nullable(a.url);
+    h["snippet"] = to_html(hit.snippet);
+    // Extensions beyond the v1 contract; the fields above never change meaning.
+    h["authors"] = a.authors;
+    h["date_origin"] = std::string(to_string(a.date_origin));
+    h["title_highlighted"] = to_html(hit.title);
+    h["all_words"] = hit.all_words;
+    h["language"] = nullable(a.language);
+    h["similar"] = hit.similar;
+    h["fragments"] = fragments_json(hit.fragments);
+    h["snippet_from_lead"] = hit.snippet_from_lead;
+    h["title_highlights"] = offsets_json(hit.title);
+    if (fields.empty()) return h;
+    nlohmann::json chosen = nlohmann::json::object();
+    for (const auto& field : fields)
+        if (h.contains(field)) chosen[field] = h[field];
+    return chosen;
+}
+
+std::string dump(const nlohmann::json& j) { return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); }
 
 /// Snippets keep the article's paragraph breaks; a listing reads better on one line.
 std::string one_line(std::string s) {
@@ -123,20 +214,31 @@ std::vector<std::pair<std::size_t, std::size_t>> match_offsets(const MarkedText&
 }
 
 void print_text(const SearchResults& r, const TextStyle& style, std::ostream& out) {
+    print_preamble(r, out);
+    const std::string what = r.query.empty() ? std::string() : " for \"" + r.query + "\"";
     if (r.hits.empty()) {
         if (r.total == 0)
-            out << "No articles match \"" << r.query << "\".\n";
+            out << "No articles match" << (r.query.empty() ? std::string(".") : " \"" + r.query + "\".") << "\n";
+        else if (r.offset < r.total_lower)  // --limit 0: the count alone was asked for
+            out << count_phrase(r) << what << ".\n";
         else
-            out << count_phrase(r) << " for \"" << r.query << "\"; none from result " << r.offset + 1 << " on.\n";
+            out << count_phrase(r) << what << "; none from result " << std::uint64_t{r.offset} + 1 << " on.\n";
+        print_facets(r, out);
         return;
     }
-    out << count_phrase(r) << " for \"" << r.query << "\", showing " << r.hits.front().rank << "-"
-        << r.hits.back().rank << ".";
+    out << count_phrase(r) << what << ", showing " << r.hits.front().rank << "-" << r.hits.back().rank << ".";
     if (r.partial) {
-        const bool any_full = r.hits.front().all_words;
-        out << (any_full ? " After the articles holding every word come those holding some of them."
-                         : " No article holds every word; these hold some of them.");
+        const std::string n = std::to_string(r.total_all_words);
+        if (r.total_all_words == 0)
+            out << " No article holds every word; these hold some of them.";
+        else if (r.hits.back().all_words)
+            out << " " << n << " hold every word; later results hold some of them.";
+        else if (r.hits.front().all_words)
+            out << " After the articles holding every word (" << n << ") come those holding some of them.";
+        else
+            out << " These hold some of the words (the " << n << " holding every word come first).";
     }
+    out << sort_phrase(r.sort);
     out << "\n\n";
     for (const auto& hit : r.hits) {
         const Article& a = hit.article;
@@ -156,35 +258,12 @@ void print_text(const SearchResults& r, const TextStyle& style, std::ostream& ou
         out << "   " << (style.color ? kSgrDim : "") << meta << (style.color ? kSgrReset : "") << '\n';
         out << "   " << one_line(to_terminal(hit.snippet, style)) << "\n\n";
     }
+    print_facets(r, out);
 }
 
-void print_json(const SearchResults& r, std::ostream& out) {
+void print_json(const SearchResults& r, std::ostream& out, const std::vector<std::string>& fields) {
     nlohmann::json hits = nlohmann::json::array();
-    for (const auto& hit : r.hits) {
-        const Article& a = hit.article;
-        nlohmann::json h;
-        h["rank"] = hit.rank;
-        h["id"] = a.id;
-        h["score"] = std::round(hit.score * 1e6) / 1e6;
-        h["title"] = a.title;
-        h["author"] = nullable(a.author_line());
-        h["date"] = a.date ? nlohmann::json(to_iso(*a.date)) : nlohmann::json(nullptr);
-        h["source"] = nullable(a.source);
-        h["path"] = nullable(a.path);
-        h["url"] = nullable(a.url);
-        h["snippet"] = to_html(hit.snippet);
-        // Extensions beyond the v1 contract; the fields above never change meaning.
-        h["authors"] = a.authors;
-        h["date_origin"] = std::string(to_string(a.date_origin));
-        h["title_highlighted"] = to_html(hit.title);
-        h["all_words"] = hit.all_words;
-        h["language"] = nullable(a.language);
-        h["similar"] = hit.similar;
-        h["fragments"] = fragments_json(hit.fragments);
-        h["snippet_from_lead"] = hit.snippet_from_lead;
-        h["title_highlights"] = offsets_json(hit.title);
-        hits.push_back(std::move(h));
-    }
+    for (const auto& hit : r.hits) hits.push_back(hit_json(hit, fields));
     nlohmann::json doc;
     doc["query"] = r.query;
     doc["total"] = r.total;
@@ -195,7 +274,36 @@ void print_json(const SearchResults& r, std::ostream& out) {
     doc["total_upper"] = r.total_upper;
     doc["partial"] = r.partial;
     doc["collapsed"] = r.collapsed;
-    out << doc.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+    // Added with the query language (issue 5); all optional to readers of the v1 schema.
+    doc["total_all_words"] = r.total_all_words;
+    doc["sort"] = std::string(sort_name(r.sort));
+    doc["suggestion"] = nullable(r.suggestion);
+    doc["corrected_from"] = nullable(r.corrected_from);
+    doc["notes"] = r.notes;
+    if (!r.like_id.empty()) doc["like"] = {{"id", r.like_id}, {"terms", r.like_words}};
+    if (!r.facets.empty()) {
+        nlohmann::json facets = nlohmann::json::object();
+        for (const auto& facet : r.facets) {
+            nlohmann::json values = nlohmann::json::array();
+            for (const auto& v : facet.values) values.push_back({{"value", v.value}, {"count", v.count}});
+            facets[std::string(facet_name(facet.kind))] = std::move(values);
+        }
+        doc["facets"] = std::move(facets);
+        doc["facet_total"] = r.facet_total;
+    }
+    out << dump(doc) << '\n';
 }
+
+void print_jsonl(const SearchResults& r, std::ostream& out, const std::vector<std::string>& fields) {
+    for (const auto& hit : r.hits) out << dump(hit_json(hit, fields)) << '\n';
+}
+
+void print_ids(const SearchResults& r, std::ostream& out) {
+    for (const auto& hit : r.hits) out << hit.article.id << '\n';
+}
+
+void print_count(const SearchResults& r, std::ostream& out) { out << r.total << '\n'; }
+
+std::span<const std::string_view> hit_field_names() { return kHitFields; }
 
 }  // namespace newsdex

@@ -3,7 +3,9 @@
 #pragma once
 
 #include <ostream>
+#include <span>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -31,7 +33,20 @@ void print_text(const SearchResults& results, const TextStyle& style, std::ostre
 /// One JSON object: {"query","total","offset","hits":[{"rank","id","score","title",
 /// "author","date","source","path","url","snippet",...}],...}; snippets and titles are
 /// HTML-escaped with matches in <mark>…</mark>. See README "JSON output".
-void print_json(const SearchResults& results, std::ostream& out);
+/// `fields` (names from hit_field_names()) limits what each hit carries; empty: everything.
+void print_json(const SearchResults& results, std::ostream& out, const std::vector<std::string>& fields = {});
+
+/// JSON Lines: one hit object per line (as in print_json), nothing else.
+void print_jsonl(const SearchResults& results, std::ostream& out, const std::vector<std::string>& fields = {});
+
+/// The ids of the hits, one per line.
+void print_ids(const SearchResults& results, std::ostream& out);
+
+/// The number of matches alone.
+void print_count(const SearchResults& results, std::ostream& out);
+
+/// The names of the fields a JSON hit has, in order: what --fields accepts.
+std::span<const std::string_view> hit_field_names();
 
 /// Marked text as HTML: escaped, matches wrapped in <mark>.
 std::string to_html(const MarkedText& marked);

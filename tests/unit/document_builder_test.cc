@@ -108,5 +108,18 @@ TEST(DocumentBuilder, StemsInTheArticlesOwnLanguage) {
     EXPECT_TRUE(terms.count("Lde"));
 }
 
+TEST(DocumentBuilder, StoresWhatFacetsAndSiteSearchNeed) {
+    DocumentBuilder builder(Language{"en", "english"});
+    Article a = sample_article();
+    a.authors = {"Tom Hughes", "Priya Natarajan"};
+    const auto doc = builder.build(a);
+    EXPECT_EQ(doc.get_value(schema::kSlotAuthorList),
+              "Tom Hughes" + std::string(1, schema::kAuthorListSeparator) + "Priya Natarajan");
+    EXPECT_EQ(doc.get_value(schema::kSlotLanguage), "en");
+    const auto terms = terms_of(doc);
+    EXPECT_TRUE(terms.count("Hexample.org")) << "site:example.org covers www.example.org";
+    EXPECT_FALSE(terms.count("Horg")) << "a top-level domain alone is no site";
+}
+
 }  // namespace
 }  // namespace newsdex

@@ -33,6 +33,8 @@ TEST(SchemaSlots, ArePinned) {
     EXPECT_EQ(schema::kSlotAuthor, 2u);
     EXPECT_EQ(schema::kSlotDupGroup, 3u);
     EXPECT_EQ(schema::kSlotDupSignature, 4u);
+    EXPECT_EQ(schema::kSlotAuthorList, 5u);
+    EXPECT_EQ(schema::kSlotLanguage, 6u);
 }
 
 TEST(SchemaFileState, RoundTripsEveryFieldWhateverThePath) {
@@ -140,6 +142,18 @@ TEST(SchemaData, MissingFieldsStayEmpty) {
 TEST(SchemaData, RejectsForeignData) {
     EXPECT_THROW(schema::decode_data("url=http://x\nsample=omega data"), std::runtime_error);
     EXPECT_THROW(schema::decode_data(""), std::runtime_error);
+}
+
+TEST(SchemaHosts, AHostAndItsParentDomains) {
+    EXPECT_EQ(schema::host_and_parents("News.Example.co.uk."),
+              (std::vector<std::string>{"news.example.co.uk", "example.co.uk", "co.uk"}));
+    EXPECT_EQ(schema::host_and_parents("localhost"), (std::vector<std::string>{"localhost"}));
+    EXPECT_TRUE(schema::host_and_parents("").empty());
+}
+
+TEST(SchemaStems, StemTermsAsTheQueryParserWritesThem) {
+    EXPECT_EQ(schema::stem_term(Xapian::Stem("english"), "missiles"), "Zmissil");
+    EXPECT_EQ(schema::stem_term(Xapian::Stem(), "missiles"), "missiles");
 }
 
 }  // namespace
