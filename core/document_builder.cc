@@ -32,11 +32,6 @@ DocumentBuilder::DocumentBuilder(Language default_language)
     generator_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
 }
 
-void DocumentBuilder::enable_spelling(Xapian::WritableDatabase& db) {
-    generator_.set_database(db);
-    generator_.set_flags(Xapian::TermGenerator::FLAG_SPELLING);
-}
-
 const Xapian::Stem& DocumentBuilder::stemmer_for(const std::string& language_code) {
     std::string stemmer = default_language_.stemmer;
     if (!language_code.empty())

@@ -20,10 +20,6 @@ class DocumentBuilder {
     /// schema::id_term(article.id); pass that to replace_document.
     Xapian::Document build(const Article& article);
 
-    /// From now on, adds every unprefixed word indexed to db's spelling dictionary (what
-    /// "Did you mean" suggests from). db must outlive this builder.
-    void enable_spelling(Xapian::WritableDatabase& db);
-
   private:
     const Xapian::Stem& stemmer_for(const std::string& language_code);
 

@@ -14,28 +14,51 @@
  *                 labels (news.example.co.uk: also example.co.uk, co.uk), so `site:` matches
  *                 subdomains
  *    L<code>      ISO 639-1 language code, e.g. Len
+ *    XFILE<path>  canonical path of the file on disk the article was read from (for an
+ *                 archive member: the archive); hashed past kMaxTermBytes. Lets a re-run
+ *                 find and remove the articles a changed or deleted file no longer yields.
+ *    XMH<hex>     near-duplicate signature bands: 16 per article, each a hash of two
+ *                 MinHash values, so articles sharing one are near-duplicate candidates.
+ *    XDUP<key>    the article's duplicate group (the key in kSlotDupGroup): finds a
+ *                 group's members (to merge groups, to count hidden copies).
  *    (none)       title (weighted kTitleWdf), body and author words, English-stemmed by
  *                 default: words unprefixed with positions, stems as Z<stem> (STEM_SOME).
+ *    Z            added by Xapian's TermGenerator and QueryParser in front of stems, before
+ *                 any field prefix (Z<stem>, ZS<stem>); snippets read it back (kPrefixStem).
  *
  *  Value slots (numbers pinned: never renumber, add new ones at the end):
  *    0 kSlotDate    "YYYYMMDD", read by DateRangeProcessor and date sorting
  *    1 kSlotSource  source as printed, for facets
  *    2 kSlotAuthor  authors as printed (joined by ", "), for facets
- *    3 kSlotAuthorList  the authors, one per line (kAuthorListSeparator), for author facets
- *    4 kSlotLanguage    ISO 639-1 language code, for language facets
+ *    3 kSlotDupGroup     duplicate group key (16 hex digits), the same for exact and
+ *                        near-duplicates: the searcher's collapse key
+ *    4 kSlotDupSignature near-duplicate signature (body hash + MinHash), binary, see
+ *                        core/dup_signature.h; compared when a new article arrives
+ *    5 kSlotAuthorList   the authors, one per line (kAuthorListSeparator), for author facets
+ *    6 kSlotLanguage     ISO 639-1 language code, for language facets
  *
- *  Spelling: every unprefixed word is added to the database's spelling dictionary
- *  (TermGenerator::FLAG_SPELLING) for "Did you mean". Synonyms: the indexer's --synonyms
- *  file, keyed by lower-case words (several words joined by one space) and by their
- *  Z-prefixed stems; values are Z-prefixed stems (see core/synonyms.h).
+ *  Spelling: the writer adds every unprefixed word of each article it stores to the
+ *  database's spelling dictionary (and removes those of articles it replaces or deletes),
+ *  for "Did you mean". Synonyms: the indexer's --synonyms file, keyed by lower-case words
+ *  (several words joined by one space) and by their Z-prefixed stems; values are Z-prefixed
+ *  stems (see core/synonyms.h).
  *
  *  Document data: a JSON object holding every field the searcher prints and the body it
  *  builds snippets from (see encode_data/decode_data), so no source file is needed at
- *  search time. Metadata keys: kMetaSchemaVersion, kMetaLanguage.
+ *  search time. Metadata keys: kMetaSchemaVersion, kMetaLanguage, kMetaLastUpdate (ISO
+ *  time of the last commit), and one kMetaFilePrefix + path key per source file holding
+ *  its FileState (size, mtime, inode, content hash, articles; see encode_file_state), so a
+ *  re-run reads only changed files. State and articles are committed together.
+ *  kMetaFacetSlots ("1") marks a database created with slots 5-6, H parent domains and
+ *  spelling data on every article; the searcher notes when facets lack it.
+ *
+ *  Databases made by v1 (no XFILE terms, no file state, no slots 3-6) stay readable and
+ *  writable: their files are read once more on the next run and gain the new fields.
  */
 #pragma once
 
 #include <array>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -43,12 +66,12 @@
 #include <xapian.h>
 
 #include "core/article.h"
+#include "core/file_state.h"
 
 namespace newsdex::schema {
 
 /// Bumped whenever terms, slots or data change incompatibly; the searcher refuses others.
-/// 2: author and language slots for facets, parent-domain H terms, spelling data.
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 1;
 
 inline constexpr std::string_view kPrefixId = "Q";
 inline constexpr std::string_view kPrefixTitle = "S";
@@ -60,7 +83,10 @@ inline constexpr std::string_view kPrefixYear = "Y";
 inline constexpr std::string_view kPrefixUrl = "U";
 inline constexpr std::string_view kPrefixHost = "H";
 inline constexpr std::string_view kPrefixLanguage = "L";
-/// Stems of unprefixed words, as TermGenerator and QueryParser write them (STEM_SOME).
+inline constexpr std::string_view kPrefixSourceFile = "XFILE";
+inline constexpr std::string_view kPrefixDupBand = "XMH";
+inline constexpr std::string_view kPrefixDupGroup = "XDUP";
+/// Not ours to choose: Xapian's marker for stemmed terms (STEM_SOME), read by snippets.
 inline constexpr std::string_view kPrefixStem = "Z";
 
 /// The stem term of a lower-case word: kPrefixStem + stem, or the word when not stemming.
@@ -72,8 +98,10 @@ enum Slot : Xapian::valueno {
     kSlotDate = 0,
     kSlotSource = 1,
     kSlotAuthor = 2,
-    kSlotAuthorList = 3,
-    kSlotLanguage = 4,
+    kSlotDupGroup = 3,
+    kSlotDupSignature = 4,
+    kSlotAuthorList = 5,
+    kSlotLanguage = 6,
 };
 
 /// Separates the authors in kSlotAuthorList; names never contain a line break.
@@ -122,6 +150,11 @@ inline constexpr std::size_t kMaxTermBytes = 200;
 
 inline constexpr std::string_view kMetaSchemaVersion = "newsdex.schema_version";
 inline constexpr std::string_view kMetaLanguage = "newsdex.language";
+inline constexpr std::string_view kMetaLastUpdate = "newsdex.last_update";
+inline constexpr std::string_view kMetaFilePrefix = "newsdex.file:";
+/// "1" when every article was stored with the facet slots (5, 6), H parent domains and
+/// spelling data: set when the writer creates the database.
+inline constexpr std::string_view kMetaFacetSlots = "newsdex.facet_slots";
 
 /// prefix + value, with values too long for a term cut at a UTF-8 boundary and
 /// suffixed by a hash of the whole, so distinct long values stay distinct.
@@ -129,6 +162,19 @@ std::string make_term(std::string_view prefix, std::string_view value);
 
 /// The unique-id term of an article id.
 inline std::string id_term(std::string_view id) { return make_term(kPrefixId, id); }
+
+/// The term tying an article to the file on disk it was read from.
+inline std::string source_file_term(std::string_view path) { return make_term(kPrefixSourceFile, path); }
+
+/// The term every member of a duplicate group carries.
+inline std::string dup_group_term(std::string_view group) { return make_term(kPrefixDupGroup, group); }
+
+/// The metadata key holding a source file's FileState.
+inline std::string file_state_key(std::string_view path) { return make_term(kMetaFilePrefix, path); }
+
+/// FileState as a metadata value, and back (nullopt for a value that is not one).
+std::string encode_file_state(const FileState& state);
+std::optional<FileState> decode_file_state(std::string_view value);
 
 /// Lower-cased word tokens of a name or title, as filter terms hold them
 /// ("Kate Connolly" -> {"kate", "connolly"}); the indexer and query parser share it.

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 
 #include "core/error.h"
 #include "core/more_like_this.h"
@@ -20,10 +21,16 @@ Xapian::Database open_readonly(const std::string& path) {
     if (!std::filesystem::exists(path, ec))
         throw Error(ErrorKind::Database, "no database at " + path,
                     "create one with: newsdex-index --db " + path + " PATH...");
-    try {
-        return Xapian::Database(path);
-    } catch (const Xapian::Error& e) {
-        throw database_error(e, path);
+    // `newsdex-index --rebuild` switches the folder's stub to a new index and removes the
+    // old one; opening exactly then can find the old one gone: open again.
+    for (int attempt = 0;; ++attempt) {
+        try {
+            return Xapian::Database(path);
+        } catch (const Xapian::DatabaseOpeningError& e) {
+            if (attempt >= 3) throw database_error(e, path);
+        } catch (const Xapian::Error& e) {
+            throw database_error(e, path);
+        }
     }
 }
 
@@ -52,19 +59,38 @@ struct Part {
     bool all_words = true;
 };
 
-/// Hits for mset items [from, size), ranked from first_rank.
-void append_hits(const Xapian::MSet& mset, Xapian::doccount from, Xapian::doccount first_rank, bool all_words,
-                 const Xapian::Stem& stemmer, const SearchRequest& request, std::vector<Hit>& hits) {
-    for (Xapian::doccount i = from; i < mset.size(); ++i) {
+/// How many other articles of `hit`'s duplicate group match `query`. Xapian's collapse
+/// count is only a lower bound, so count them exactly (a few hits, a filtered query).
+Xapian::doccount similar_count(const Xapian::Database& db, const Xapian::Query& query,
+                               const Xapian::MSetIterator& hit) {
+    if (hit.get_collapse_count() == 0) return 0;
+    const Xapian::Query group(Xapian::Query::OP_FILTER, query, Xapian::Query(schema::dup_group_term(hit.get_collapse_key())));
+    Xapian::Enquire count(db);
+    count.set_query(group);
+    const Xapian::doccount members = count.get_mset(0, 0, db.get_doccount()).get_matches_estimated();
+    return members > 0 ? members - 1 : 0;
+}
+
+/// Hits for mset items [from, until), ranked from first_rank; `query` is what the mset ran
+/// (for counting hidden duplicates); snippets, when wanted, come from `snippets`.
+void append_hits(const Xapian::MSet& mset, Xapian::doccount from, Xapian::doccount until, Xapian::doccount first_rank,
+                 bool all_words, const SnippetMaker* snippets, const SearchRequest& request,
+                 const Xapian::Database& db, const Xapian::Query& query, std::vector<Hit>& hits) {
+    until = std::min(until, mset.size());
+    for (Xapian::doccount i = from; i < until; ++i) {
         const Xapian::MSetIterator it = mset[i];
         Hit hit;
+        if (request.collapse) hit.similar = similar_count(db, query, it);
         hit.rank = first_rank + (i - from);
         hit.score = it.get_weight();
         hit.all_words = all_words;
         hit.article = schema::decode_data(it.get_document().get_data());
-        if (request.snippets) {
-            hit.title = highlight_all(mset, hit.article.title, stemmer);
-            hit.snippet = make_snippet(mset, hit.article.body_text(), stemmer, request.snippet_length);
+        if (snippets) {
+            hit.title = snippets->title(hit.article.title);
+            Snippet snippet = snippets->body(hit.article.body_text());
+            hit.snippet = join_fragments(snippet.fragments);
+            hit.fragments = std::move(snippet.fragments);
+            hit.snippet_from_lead = snippet.from_lead;
         } else {
             hit.title = {Span{hit.article.title, false}};
         }
@@ -86,11 +112,29 @@ Searcher::Searcher(const std::string& db_path) : Searcher(std::vector<std::strin
 
 Searcher::Searcher(const std::vector<std::string>& db_paths) : db_label_(joined(db_paths)) {
     if (db_paths.empty()) throw Error(ErrorKind::Usage, "no database given");
-    std::string language_of;  // the path the language was first read from
-    for (const auto& path : db_paths) {
-        Xapian::Database shard = open_readonly(path);
+    std::vector<Xapian::Database> shards;
+    for (const auto& path : db_paths) shards.push_back(open_readonly(path));
+    for (int attempt = 0;; ++attempt) {
         try {
-            const std::string language = checked_language(shard, path);
+            read_metadata(db_paths, shards);
+            break;
+        } catch (const Xapian::DatabaseModifiedError& e) {
+            // Opened just as an indexer committed twice: read the newest revision instead.
+            if (attempt >= 20) throw database_error(e, db_label_);
+            for (auto& shard : shards) shard.reopen();
+        }
+    }
+    for (const auto& shard : shards) db_.add_database(shard);
+}
+
+void Searcher::read_metadata(const std::vector<std::string>& db_paths, const std::vector<Xapian::Database>& shards) {
+    stemmer_name_.clear();
+    facet_slots_ = true;
+    std::string language_of;  // the path the language was first read from
+    for (std::size_t i = 0; i < shards.size(); ++i) {
+        const std::string& path = db_paths[i];
+        try {
+            const std::string language = checked_language(shards[i], path);
             if (!language.empty() && !stemmer_name_.empty() && language != stemmer_name_)
                 throw Error(ErrorKind::Database,
                             "databases " + language_of + " (" + stemmer_name_ + ") and " + path + " (" + language +
@@ -100,7 +144,10 @@ Searcher::Searcher(const std::vector<std::string>& db_paths) : db_label_(joined(
                 stemmer_name_ = language;
                 language_of = path;
             }
-            db_.add_database(shard);
+            if (shards[i].get_doccount() > 0 && shards[i].get_metadata(std::string(schema::kMetaFacetSlots)).empty())
+                facet_slots_ = false;
+        } catch (const Xapian::DatabaseModifiedError&) {
+            throw;
         } catch (const Xapian::Error& e) {
             throw database_error(e, path);
         }
@@ -130,7 +177,7 @@ SearchResults Searcher::search(const SearchRequest& request) {
             results.suggestion = suggestion;
             return results;
         } catch (const Xapian::DatabaseModifiedError& e) {
-            if (attempt >= 3) throw database_error(e, db_label_);
+            if (attempt >= 20) throw database_error(e, db_label_);
             db_.reopen();
         } catch (const Xapian::WildcardError& e) {
             throw query_error(request.query, "the wildcard " + wildcard_of(e.get_msg()) + " matches more than " +
@@ -151,21 +198,33 @@ SearchResults Searcher::run(const SearchRequest& request, const std::string& que
     const bool has_words = query.find_first_not_of(" \t\r\n") != std::string::npos;
 
     std::vector<Part> parts;
+    Q highlight;  // what snippets mark
     if (!request.like_id.empty()) {
         LikeQuery like = more_like_this(db_, request.like_id, builder.stemmer());
         results.like_id = like.id;
         results.like_words = like.words;
+        highlight = like.query;
         // The query's words choose among the similar articles; similarity alone ranks them.
         parts.push_back({has_words ? Q(Q::OP_FILTER, like.query, builder.parse(query, Q::OP_AND)) : like.query, true});
     } else if (has_words) {
         const Q all_words = builder.parse(query, Q::OP_AND);
         const Q any_word = builder.parse(query, Q::OP_OR);
+        // Highlight from the any-word form: partial matches are shown with what they hold.
+        highlight = any_word;
         parts.push_back({all_words, true});
         if (all_words.serialise() != any_word.serialise()) parts.push_back({Q(Q::OP_AND_NOT, any_word, all_words), false});
     } else {
         parts.push_back({Q::MatchAll, true});
     }
     results.notes = builder.notes();
+    if (!facet_slots_ && !request.facets.empty())
+        results.notes.push_back("this database was built before facets were recorded, so its older articles are "
+                                "not counted; rebuild it (newsdex-index --rebuild) for complete facets");
+    std::optional<SnippetMaker> snippets;
+    if (request.snippets)
+        snippets.emplace(highlight, builder.stemmer(), &db_,
+                         SnippetOptions{.fragments = request.fragments, .fragment_chars = request.snippet_length});
+    results.collapsed = request.collapse;
     if (!request.dates.from.empty() || !request.dates.to.empty())
         for (auto& part : parts) part.query = Q(Q::OP_FILTER, part.query, day_range_query(request.dates));
     results.sort = request.sort.value_or(has_words || !request.like_id.empty() ? SortOrder::Relevance
@@ -211,23 +270,39 @@ SearchResults Searcher::run(const SearchRequest& request, const std::string& que
         if (sort == SortOrder::Newest) enquire.set_sort_by_value_then_relevance(schema::kSlotDate, true);
         if (sort == SortOrder::Oldest) enquire.set_sort_by_key_then_relevance(&oldest_first, false);
         enquire.set_query(query_to_run);
+        if (request.collapse) enquire.set_collapse_key(schema::kSlotDupGroup);
         for (const auto& counter : counters) enquire.add_matchspy(counter.get());
 
         // Fetch the ranking from its start to the end of the page: a part that runs out
         // before the page ends is thereby counted exactly, and the next part follows it.
         const Xapian::doccount need = ranking && page_end > before ? page_end - before : 0;
-        const Xapian::MSet mset = enquire.get_mset(0, need, check);
+        // Collapsing makes Xapian's counts unreliable unless every match is kept (1.4.22
+        // estimated 30 of 24 articles): counting exactly then means holding them all.
+        const Xapian::doccount keep = request.collapse && check > 0 ? std::max(need, doccount) : need;
+        const Xapian::MSet mset = enquire.get_mset(0, keep, check);
         if (ranking) {
             const Xapian::doccount from = page_begin > before ? page_begin - before : 0;
-            append_hits(mset, from, before + from + 1, part.all_words, builder.stemmer(), request, results.hits);
+            append_hits(mset, from, need, before + from + 1, part.all_words, snippets ? &*snippets : nullptr, request,
+                        db_, part.query, results.hits);
         }
-        results.total += mset.get_matches_estimated();
-        results.total_lower += mset.get_matches_lower_bound();
-        results.total_upper += mset.get_matches_upper_bound();
-        if (part.all_words) results.total_all_words += mset.get_matches_estimated();
-        if (!part.all_words && mset.get_matches_estimated() > 0) results.partial = true;
-        ranking = ranking && mset.size() < need;
-        before += mset.size();
+        // Fewer matches than asked for: they are all here, however Xapian's bounds read
+        // (with collapsing they stay loose). Otherwise folding never adds matches: keep the
+        // estimate within what the uncollapsed count allows.
+        const bool all_held = mset.size() < keep;
+        const Xapian::doccount lower = all_held ? mset.size() : mset.get_matches_lower_bound();
+        const Xapian::doccount upper =
+            all_held ? mset.size()
+                     : std::min(mset.get_matches_upper_bound(), mset.get_uncollapsed_matches_upper_bound());
+        const Xapian::doccount estimated = std::clamp(
+            std::min(mset.get_matches_estimated(), mset.get_uncollapsed_matches_estimated()), lower, std::max(lower, upper));
+        results.total += estimated;
+        results.total_lower += lower;
+        results.total_upper += std::max(lower, upper);
+        if (part.all_words) results.total_all_words += estimated;
+        if (!part.all_words && estimated > 0) results.partial = true;
+        const Xapian::doccount held = std::min<Xapian::doccount>(mset.size(), need);
+        ranking = ranking && held < need;
+        before += held;
     }
     for (const auto& counter : counters) results.facets.push_back(counter->result(request.facet_limit));
     return results;

@@ -28,7 +28,11 @@ struct SearchRequest {
     std::string query;                  ///< may be empty with like_id or dates: everything matches
     Xapian::doccount offset = 0;
     Xapian::doccount limit = 10;
-    std::size_t snippet_length = 300;   ///< bytes, approximately
+    std::size_t snippet_length = SnippetOptions{}.fragment_chars;  ///< characters per snippet fragment
+    /// Show one article per duplicate group (exact and near-duplicates), the best-ranked;
+    /// false shows every copy.
+    bool collapse = true;
+    std::size_t fragments = SnippetOptions{}.fragments;            ///< snippet fragments per hit, at most
     /// Unset: Relevance, or Newest when nothing ranks by relevance (no query words and no
     /// like_id, or a query of filters only such as `author:Connolly date:2024`).
     std::optional<SortOrder> sort{};
@@ -49,7 +53,11 @@ struct Hit {
     bool all_words = true;       ///< false for a best partial match
     Article article;             ///< as stored (body included)
     MarkedText title;            ///< title with matched words marked
-    MarkedText snippet;          ///< best passage with matched words marked
+    MarkedText snippet;          ///< best passages joined by " … ", matched words marked
+    /// Other articles of its duplicate group that also match, hidden by collapsing.
+    Xapian::doccount similar = 0;
+    std::vector<Fragment> fragments;  ///< the passages of `snippet`, each with its place in the body
+    bool snippet_from_lead = false;   ///< nothing in the body matched: `snippet` is the lead
 };
 
 struct SearchResults {
@@ -65,6 +73,7 @@ struct SearchResults {
     /// True when articles holding only some of the words are among the matches (after
     /// those holding every word, or instead of them when there are none).
     bool partial = false;
+    bool collapsed = false;  ///< duplicates were collapsed (SearchRequest::collapse)
     std::vector<Hit> hits;
 
     SortOrder sort = SortOrder::Relevance;        ///< the order used
@@ -95,10 +104,14 @@ class Searcher {
 
   private:
     SearchResults run(const SearchRequest& request, const std::string& query);
+    /// Each database's checks; sets stemmer_name_ and facet_slots_.
+    void read_metadata(const std::vector<std::string>& db_paths, const std::vector<Xapian::Database>& shards);
 
     std::string db_label_;  ///< the path(s), for messages
     Xapian::Database db_;
     std::string stemmer_name_;
+    /// Every database was made with the facet slots (schema::kMetaFacetSlots).
+    bool facet_slots_ = true;
 };
 
 }  // namespace newsdex

@@ -80,7 +80,7 @@ std::variant<SourceFile, ReadFailure> read_source_file(const std::string& path, 
     if (clean.read_as_cp1252) out.warnings.push_back("not UTF-8: read as Windows-1252 (Latin-1)");
     if (clean.invalid_sequences > 0)
         out.warnings.push_back(std::to_string(clean.invalid_sequences) +
-                               " invalid UTF-8 byte(s) replaced with U+FFFD");
+                               " invalid UTF-8 sequence(s) replaced with U+FFFD");
     if (clean.control_chars > 0)
         out.warnings.push_back(std::to_string(clean.control_chars) + " control character(s) removed");
     if (is_blank(clean.text)) return ReadFailure{"empty file (only white space)", true};

@@ -10,7 +10,7 @@ namespace newsdex {
 /// Result of cleaning raw file bytes into text the index can hold.
 struct CleanText {
     std::string text;
-    std::size_t invalid_sequences = 0;  ///< bytes replaced by U+FFFD
+    std::size_t invalid_sequences = 0;  ///< broken characters, each replaced by one U+FFFD
     bool read_as_cp1252 = false;        ///< no UTF-8 found: decoded as Windows-1252
     std::size_t control_chars = 0;      ///< NULs and other control characters dropped
 };

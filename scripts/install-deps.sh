@@ -6,6 +6,7 @@ packages=(
   libxapian-dev xapian-tools
   libboost-program-options-dev
   nlohmann-json3-dev
+  libxxhash-dev
   libgtest-dev
 )
 missing=()

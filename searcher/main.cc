@@ -42,7 +42,13 @@ struct Config {
     Format format = Format::Text;
     Color color = Color::Auto;
     std::vector<std::string> fields;  ///< --fields: what JSON hits carry (empty: all)
+    TextStyle style;  ///< highlight mode and markers; colour is settled in run()
 };
+
+/// Most fragments --fragments accepts: more is a page of text, not a snippet.
+constexpr std::size_t kMaxFragments = 20;
+/// Longest --snippet-length: a fragment is a passage, not the article.
+constexpr std::size_t kMaxFragmentChars = 100000;
 
 const char* kUsage = R"(Usage: newsdex-search [OPTIONS] QUERY...
 
@@ -73,6 +79,11 @@ Query syntax:
                               means either, different fields mean both
 A query that begins with "-" goes after "--":  newsdex-search -- -car Taurus
 
+Snippets: the best passages of each article (--fragments, --snippet-length),
+cut at sentence or word boundaries, "…" where text is left out; matched words,
+whole phrases and title: words (in the title) are marked: bold red on a terminal,
+[like this] otherwise, or as --highlight says.
+
 Examples:
   newsdex-search Taurus
   newsdex-search --sort date --since 2024-02 --until 2024-04 'author:Connolly Taurus'
@@ -81,6 +92,12 @@ Examples:
   newsdex-search --facet author --facet year --count Taurus
   newsdex-search --format json --fields id,title,date 'title:(Taurus OR "Storm Shadow")'
   newsdex-search --db a.db --db b.db WebEx
+  newsdex-search --fragments 3 --snippet-length 200 '"Storm Shadow" missiles'
+  newsdex-search --highlight plain --hl-start '>>' --hl-end '<<' WebEx
+  newsdex-search --highlight html Taurus > hits.txt
+  newsdex-search --limit 5 --format json 'WebEx AND author:Albrecht'
+  newsdex-search --db ~/news.db '"Kerch Bridge"'
+  newsdex-search --all Taurus    every copy of syndicated stories, not one per group
 
 )";
 
@@ -151,7 +168,7 @@ std::string parse_day(const std::string& option, const std::string& text, Bound 
 
 std::optional<int> parse_options(int argc, char** argv, Config& config) {
     std::vector<std::string> words, facets;
-    std::string format = "text", color = "auto", sort, since, until, fields, synonyms = "tilde";
+    std::string format = "text", color = "auto", highlight = "auto", sort, since, until, fields, synonyms = "tilde";
     SearchRequest& request = config.request;
     po::options_description visible("Options");
     visible.add_options()
@@ -178,8 +195,17 @@ std::optional<int> parse_options(int argc, char** argv, Config& config) {
         ("fields", po::value(&fields), "comma-separated fields for JSON hits, e.g. id,title,date (default: all)")
         ("color", po::value(&color)->default_value("auto"),
          "auto (colour on a terminal, unless NO_COLOR is set), always or never")
-        ("snippet-length", po::value(&request.snippet_length)->default_value(300),
-         "approximate snippet length in bytes")
+        ("snippet-length", po::value(&config.request.snippet_length)->default_value(config.request.snippet_length),
+         "characters per snippet fragment (20 to 100000)")
+        ("all", "show every copy of duplicated articles (by default each group of exact or "
+                "near-duplicates shows its best hit, marked \"+N similar\")")
+        ("fragments", po::value(&config.request.fragments)->default_value(config.request.fragments),
+         "snippet fragments per hit, 1 to 20, joined by \" … \"")
+        ("highlight", po::value(&highlight)->default_value("auto"),
+         "how text output marks matches: auto (ansi on a colour terminal, else plain), "
+         "ansi, plain or html (<mark>, title and snippet HTML-escaped)")
+        ("hl-start", po::value(&config.style.mark_start), "mark before a match with --highlight plain (default \"[\")")
+        ("hl-end", po::value(&config.style.mark_end), "mark after a match with --highlight plain (default \"]\")")
         ("no-correct", "never search a spelling correction instead of the query (still suggest it)")
         ("synonyms", po::value(&synonyms)->default_value("tilde"),
          "expand synonyms: tilde (only ~word), always, or never")
@@ -204,6 +230,7 @@ std::optional<int> parse_options(int argc, char** argv, Config& config) {
         std::cout << kProgram << ' ' << NEWSDEX_VERSION << " (Xapian " << Xapian::version_string() << ")\n";
         return kExitMatch;
     }
+    config.request.collapse = vm.count("all") == 0;
     for (const auto& w : words) request.query += (request.query.empty() ? "" : " ") + w;
     const bool has_query = request.query.find_first_not_of(" \t\r\n") != std::string::npos;
     if (!has_query && request.like_id.empty() && since.empty() && until.empty())
@@ -230,7 +257,19 @@ std::optional<int> parse_options(int argc, char** argv, Config& config) {
     else if (color == "always") config.color = Color::Always;
     else if (color == "never") config.color = Color::Never;
     else return fail("unknown --color \"" + color + "\" (use auto, always or never)", kExitError);
-    if (request.snippet_length < 20) return fail("--snippet-length must be at least 20", kExitError);
+    if (config.request.snippet_length < 20) return fail("--snippet-length must be at least 20", kExitError);
+    if (config.request.snippet_length > kMaxFragmentChars)
+        return fail("--snippet-length must be at most " + std::to_string(kMaxFragmentChars), kExitError);
+    if (config.request.fragments < 1 || config.request.fragments > kMaxFragments)
+        return fail("--fragments must be from 1 to " + std::to_string(kMaxFragments), kExitError);
+    const bool custom_marks = vm.count("hl-start") || vm.count("hl-end");
+    if (highlight == "auto") config.style.highlight = custom_marks ? Highlight::Plain : Highlight::Auto;
+    else if (highlight == "ansi") config.style.highlight = Highlight::Ansi;
+    else if (highlight == "plain") config.style.highlight = Highlight::Plain;
+    else if (highlight == "html") config.style.highlight = Highlight::Html;
+    else return fail("unknown --highlight \"" + highlight + "\" (use auto, ansi, plain or html)", kExitError);
+    if (custom_marks && config.style.highlight != Highlight::Plain)
+        return fail("--hl-start and --hl-end go with --highlight plain", kExitError);
 
     if (!sort.empty()) {
         request.sort = parse_sort(sort);
@@ -266,7 +305,8 @@ std::optional<int> parse_options(int argc, char** argv, Config& config) {
                        config.format == Format::JsonLines;
     if (!config.fields.empty())
         request.snippets = std::any_of(config.fields.begin(), config.fields.end(), [](const std::string& f) {
-            return f == "snippet" || f == "title_highlighted";
+            return f == "snippet" || f == "title_highlighted" || f == "fragments" || f == "snippet_from_lead" ||
+                   f == "title_highlights";
         });
     if (config.format == Format::Count) request.limit = 0;
     if (config.dbs.empty()) config.dbs.push_back(resolve_db_path(""));
@@ -287,7 +327,12 @@ int run(const Config& config) {
     Searcher searcher(config.dbs);
     const SearchResults results = searcher.search(config.request);
     switch (config.format) {
-        case Format::Text: print_text(results, TextStyle{use_color(config.color)}, std::cout); break;
+        case Format::Text: {
+            TextStyle style = config.style;
+            style.color = use_color(config.color);
+            print_text(results, style, std::cout);
+            break;
+        }
         case Format::Json: print_json(results, std::cout, config.fields); break;
         case Format::JsonLines: print_jsonl(results, std::cout, config.fields); break;
         case Format::Ids: print_ids(results, std::cout); break;

@@ -46,6 +46,29 @@ std::string count_phrase(const SearchResults& r) {
     return n;
 }
 
+std::size_t code_points(const std::string& s) {
+    std::size_t n = 0;
+    for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    return n;
+}
+
+nlohmann::json offsets_json(const MarkedText& marked) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& [begin, end] : match_offsets(marked)) out.push_back({begin, end});
+    return out;
+}
+
+nlohmann::json fragments_json(const std::vector<Fragment>& fragments) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& f : fragments)
+        out.push_back({{"text", plain_text(f.text)},
+                       {"offset", f.char_offset},
+                       {"highlights", offsets_json(f.text)},
+                       {"elided_before", f.elided_before},
+                       {"elided_after", f.elided_after}});
+    return out;
+}
+
 const char* sort_phrase(SortOrder sort) {
     switch (sort) {
         case SortOrder::Relevance: return "";
@@ -72,7 +95,8 @@ void print_preamble(const SearchResults& r, std::ostream& out) {
 
 void print_facets(const SearchResults& r, std::ostream& out) {
     if (r.facets.empty()) return;
-    out << "Facets (over all " << r.total << (r.total == 1 ? " match):\n" : " matches):\n");
+    // Facets count every matching article, copies folded into a hit by collapsing too.
+    out << "Facets (over all matching articles):\n";
     for (const auto& facet : r.facets) {
         out << "  " << facet_name(facet.kind) << ":";
         if (facet.values.empty()) out << " (none)";
@@ -95,7 +119,8 @@ std::string_view sort_name(SortOrder sort) {
 
 constexpr std::string_view kHitFields[] = {"rank", "id", "score", "title", "author", "date", "source", "path", "url",
                                            "snippet", "authors", "date_origin", "title_highlighted", "all_words",
-                                           "language"};
+                                           "language", "similar", "fragments", "snippet_from_lead",
+                                           "title_highlights"};
 
 /// The hit as JSON, keeping only `fields` (all when empty).
 nlohmann::json hit_json(const Hit& hit, const std::vector<std::string>& fields) {
@@ -117,6 +142,10 @@ nlohmann::json hit_json(const Hit& hit, const std::vector<std::string>& fields) 
     h["title_highlighted"] = to_html(hit.title);
     h["all_words"] = hit.all_words;
     h["language"] = nullable(a.language);
+    h["similar"] = hit.similar;
+    h["fragments"] = fragments_json(hit.fragments);
+    h["snippet_from_lead"] = hit.snippet_from_lead;
+    h["title_highlights"] = offsets_json(hit.title);
     if (fields.empty()) return h;
     nlohmann::json chosen = nlohmann::json::object();
     for (const auto& field : fields)
@@ -146,21 +175,39 @@ std::string to_html(const MarkedText& marked) {
 }
 
 std::string to_terminal(const MarkedText& marked, const TextStyle& style, const char* base_sgr) {
+    Highlight mode = style.highlight;
+    if (mode == Highlight::Auto) mode = style.color ? Highlight::Ansi : Highlight::Plain;
+    if (mode == Highlight::Html) return to_html(marked);
+    // Surrounding colour (a bold title) only with colour on; the marks may be ANSI anyway.
+    const char* base = style.color ? base_sgr : "";
     std::string out;
-    if (style.color && *base_sgr) out += base_sgr;
+    if (*base) out += base;
     for (const auto& span : marked) {
         if (!span.match) {
             out += span.text;
-        } else if (style.color) {
+        } else if (mode == Highlight::Ansi) {
             out += kSgrMatch;
             out += span.text;
             out += kSgrReset;
-            out += base_sgr;
+            out += base;
         } else {
-            out += '[' + span.text + ']';
+            out += style.mark_start;
+            out += span.text;
+            out += style.mark_end;
         }
     }
-    if (style.color && *base_sgr) out += kSgrReset;
+    if (*base) out += kSgrReset;
+    return out;
+}
+
+std::vector<std::pair<std::size_t, std::size_t>> match_offsets(const MarkedText& marked) {
+    std::vector<std::pair<std::size_t, std::size_t>> out;
+    std::size_t pos = 0;
+    for (const auto& span : marked) {
+        const std::size_t length = code_points(span.text);
+        if (span.match) out.emplace_back(pos, pos + length);
+        pos += length;
+    }
     return out;
 }
 
@@ -179,15 +226,18 @@ void print_text(const SearchResults& r, const TextStyle& style, std::ostream& ou
     }
     out << count_phrase(r) << what << ", showing " << r.hits.front().rank << "-" << r.hits.back().rank << ".";
     if (r.partial) {
+        const bool exact = r.total_lower == r.total_upper;
         const std::string n = std::to_string(r.total_all_words);
         if (r.total_all_words == 0)
             out << " No article holds every word; these hold some of them.";
         else if (r.hits.back().all_words)
-            out << " " << n << " hold every word; later results hold some of them.";
+            out << (exact ? " " : " About ") << n << " hold every word; later results hold some of them.";
         else if (r.hits.front().all_words)
-            out << " After the articles holding every word (" << n << ") come those holding some of them.";
+            out << " After the articles holding every word (" << (exact ? "" : "about ") << n
+                << ") come those holding some of them.";
         else
-            out << " These hold some of the words (the " << n << " holding every word come first).";
+            out << " These hold some of the words (the articles holding every word, " << (exact ? "" : "about ") << n
+                << ", come first).";
     }
     out << sort_phrase(r.sort);
     out << "\n\n";
@@ -205,6 +255,7 @@ void print_text(const SearchResults& r, const TextStyle& style, std::ostream& ou
         add(a.source);
         add(a.url.empty() ? a.path : a.url);
         if (!hit.all_words) add("(some of the words)");
+        if (hit.similar > 0) add("+" + std::to_string(hit.similar) + " similar");
         out << "   " << (style.color ? kSgrDim : "") << meta << (style.color ? kSgrReset : "") << '\n';
         out << "   " << one_line(to_terminal(hit.snippet, style)) << "\n\n";
     }
@@ -239,6 +290,7 @@ void print_json(const SearchResults& r, std::ostream& out, const std::vector<std
         }
         doc["facets"] = std::move(facets);
     }
+    doc["collapsed"] = r.collapsed;
     out << dump(doc) << '\n';
 }
 
