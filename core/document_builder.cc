@@ -68,30 +68,26 @@ Xapian::Document DocumentBuilder::build(const Article& article) {
         doc.add_boolean_term(std::string(schema::kPrefixYear) + ymd.substr(0, 4));
         doc.add_value(schema::kSlotDate, ymd);
     }
-    if (!article.url.empty()) doc.add_boolean_term(schema::make_term(schema::kPrefixUrl, article.url));
+    if (!article.url.empty()) {
+        doc.add_boolean_term(schema::make_term(schema::kPrefixUrl, article.url));
+        for (const auto& domain : schema::host_and_parents(host_of(article.url)))
+            doc.add_boolean_term(schema::make_term(schema::kPrefixHost, domain));
+    }
     const std::string language = article.language.empty() ? default_language_.code : article.language;
     if (!language.empty()) doc.add_boolean_term(std::string(schema::kPrefixLanguage) + language);
     if (!article.source.empty()) doc.add_value(schema::kSlotSource, article.source);
     if (!article.authors.empty()) doc.add_value(schema::kSlotAuthor, article.author_line());
-    add_version2_fields(doc, article);
-
-    doc.add_boolean_term(schema::id_term(article.id));
-    doc.set_data(schema::encode_data(article));
-    return doc;
-}
-
-void DocumentBuilder::add_version2_fields(Xapian::Document& doc, const Article& article) const {
-    if (!article.url.empty())
-        for (const auto& domain : schema::host_and_parents(host_of(article.url)))
-            doc.add_boolean_term(schema::make_term(schema::kPrefixHost, domain));
     if (!article.authors.empty()) {
         std::string list;
         for (const auto& author : article.authors)
             list += (list.empty() ? "" : std::string(1, schema::kAuthorListSeparator)) + author;
         doc.add_value(schema::kSlotAuthorList, list);
     }
-    const std::string language = article.language.empty() ? default_language_.code : article.language;
     if (!language.empty()) doc.add_value(schema::kSlotLanguage, language);
+
+    doc.add_boolean_term(schema::id_term(article.id));
+    doc.set_data(schema::encode_data(article));
+    return doc;
 }
 
 }  // namespace newsdex

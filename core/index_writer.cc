@@ -50,6 +50,7 @@ IndexWriter::IndexWriter(const IndexWriterOptions& options)
       db_(open_writable(layout_.write_path(), options.db_path)) {
     try {
         check_or_write_metadata();
+        if (options_.rebuild) carry_over_synonyms();
     } catch (const Xapian::Error& e) {
         throw database_error(e, options_.db_path);
     }
@@ -72,8 +73,7 @@ void IndexWriter::check_or_write_metadata() {
     if (version.empty() && db_.get_doccount() > 0)
         throw Error(ErrorKind::Database, "database " + options_.db_path + " was not made by Newsdex",
                     "choose another --db");
-    const bool version1 = version == "1";
-    if (!version.empty() && !version1 && version != std::to_string(schema::kSchemaVersion))
+    if (!version.empty() && version != std::to_string(schema::kSchemaVersion))
         throw Error(ErrorKind::Database,
                     "database " + options_.db_path + " has schema version " + version +
                         ", this newsdex-index writes version " + std::to_string(schema::kSchemaVersion),
@@ -83,47 +83,12 @@ void IndexWriter::check_or_write_metadata() {
                     "database " + options_.db_path + " is stemmed as " + language + ", not " +
                         options_.language.stemmer,
                     "use --language " + language + ", or --rebuild, or index into another --db");
-    if (version1) {
-        if (options_.on_upgrade) options_.on_upgrade(db_.get_doccount());
-        upgrade_from_version1();
-    }
-    if (version.empty() || version1) {
+    if (version.empty()) {
         db_.set_metadata(std::string(schema::kMetaSchemaVersion), std::to_string(schema::kSchemaVersion));
         db_.set_metadata(std::string(schema::kMetaLanguage), options_.language.stemmer);
+        db_.set_metadata(std::string(schema::kMetaFacetSlots), "1");
         db_.commit();
     }
-}
-
-void IndexWriter::upgrade_from_version1() {
-    // Version 2 derives its additions from what every version-1 document already holds
-    // (its data and its positional words), so no source file has to be read again. Each
-    // batch is committed; the version is written last, so an interrupted upgrade is
-    // simply done again (adding the same values and terms twice changes nothing, and
-    // spelling counts only rank suggestions).
-    DocumentBuilder builder(options_.language);
-    std::vector<Xapian::docid> ids;
-    for (auto it = db_.postlist_begin(""); it != db_.postlist_end(""); ++it) ids.push_back(*it);
-    for (const auto did : ids) {
-        Xapian::Document doc = db_.get_document(did);
-        Article article;
-        try {
-            article = schema::decode_data(doc.get_data());
-        } catch (const std::runtime_error&) {
-            continue;  // not an article of ours: left as it is, as the searcher skips it
-        }
-        builder.add_version2_fields(doc, article);
-        db_.replace_document(did, doc);
-        if (options_.spelling)
-            for (const auto& [word, count] : spelling_words(doc)) db_.add_spelling(word, count);
-        count_change(0);
-    }
-    db_.commit();
-    uncommitted_ = 0;
-    uncommitted_bytes_ = 0;
-}
-
-void IndexWriter::add_spelling(const PreparedArticle& article) {
-    for (const auto& [word, count] : article.spelling) db_.add_spelling(word, count);
 }
 
 Xapian::docid IndexWriter::find(const std::string& term) const {
@@ -142,13 +107,14 @@ IndexWriter::Stored IndexWriter::store(PreparedArticle&& article) {
     try {
         Stored result;
         const Xapian::docid existing = find(article.id_term);
+        std::optional<Xapian::Document> old;
         if (existing != 0) {
-            const Xapian::Document old = db_.get_document(existing);
+            old = db_.get_document(existing);
             // Same data and a signature already there: nothing to write (the terms follow
             // from the data; a v1 document has no signature and is upgraded).
-            if (old.get_data() == article.document.get_data() &&
-                !old.get_value(schema::kSlotDupSignature).empty() == !article.signature.empty() &&
-                !old.get_value(schema::kSlotDupGroup).empty()) {
+            if (old->get_data() == article.document.get_data() &&
+                !old->get_value(schema::kSlotDupSignature).empty() == !article.signature.empty() &&
+                !old->get_value(schema::kSlotDupGroup).empty()) {
                 result.outcome = Outcome::Unchanged;
                 return result;
             }
@@ -158,14 +124,45 @@ IndexWriter::Stored IndexWriter::store(PreparedArticle&& article) {
         result.duplicate = match.kind;
         article.document.add_value(schema::kSlotDupGroup, match.group);
         article.document.add_boolean_term(schema::dup_group_term(match.group));
+        if (old) record_spelling(*old, false);
+        if (options_.spelling) record_spelling(article.document, true);
         db_.replace_document(article.id_term, article.document);
-        if (options_.spelling) add_spelling(article);
         count_change(article.text_bytes);
         for (const auto& group : match.also) merge_group(group, match.group);
         return result;
     } catch (const Xapian::InvalidArgumentError& e) {
         // Something in this article Xapian cannot store: the article fails, the run goes on.
         throw std::runtime_error(e.get_msg());
+    } catch (const Xapian::Error& e) {
+        throw database_error(e, options_.db_path);
+    }
+}
+
+void IndexWriter::record_spelling(const Xapian::Document& doc, bool add) {
+    for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
+        const std::string term = *it;
+        if (term.empty() || (term[0] >= 'A' && term[0] <= 'Z')) continue;  // a prefixed term, not a word
+        if (add)
+            db_.add_spelling(term, it.get_wdf());
+        else
+            db_.remove_spelling(term, it.get_wdf());
+    }
+}
+
+void IndexWriter::carry_over_synonyms() {
+    const std::string live = DbLayout::live_index(options_.db_path);
+    if (live.empty() || live == layout_.write_path()) return;
+    const Xapian::Database previous(live);
+    for (auto key = previous.synonym_keys_begin(); key != previous.synonym_keys_end(); ++key)
+        for (auto value = previous.synonyms_begin(*key); value != previous.synonyms_end(*key); ++value)
+            db_.add_synonym(*key, *value);
+    dirty_ = true;
+}
+
+std::size_t IndexWriter::replace_synonyms(const std::vector<SynonymGroup>& groups) {
+    const std::string& stemmer = options_.language.stemmer;
+    try {
+        return store_synonyms(db_, groups, stemmer == "none" ? Xapian::Stem() : Xapian::Stem(stemmer));
     } catch (const Xapian::Error& e) {
         throw database_error(e, options_.db_path);
     }
@@ -186,23 +183,8 @@ void IndexWriter::merge_group(const std::string& from, const std::string& into) 
 }
 
 IndexWriter::Outcome IndexWriter::add(const Article& article) {
-    if (!builder_) {
-        builder_ = std::make_unique<DocumentBuilder>(options_.language);
-        builder_->record_spelling(options_.spelling);
-    }
+    if (!builder_) builder_ = std::make_unique<DocumentBuilder>(options_.language);
     return store(prepare_article(*builder_, article, {})).outcome;
-}
-
-std::size_t IndexWriter::replace_synonyms(const std::vector<SynonymGroup>& groups) {
-    const std::string& stemmer = options_.language.stemmer;
-    try {
-        const std::size_t keys =
-            store_synonyms(db_, groups, stemmer == "none" ? Xapian::Stem() : Xapian::Stem(stemmer));
-        dirty_ = true;
-        return keys;
-    } catch (const Xapian::Error& e) {
-        throw database_error(e, options_.db_path);
-    }
 }
 
 std::size_t IndexWriter::remove_stale(const std::string& file, const std::unordered_set<std::string>& keep) {
@@ -212,6 +194,7 @@ std::size_t IndexWriter::remove_stale(const std::string& file, const std::unorde
         for (auto it = db_.postlist_begin(term); it != db_.postlist_end(term); ++it)
             if (!keep.count(id_term_of(db_, *it))) stale.push_back(*it);
         for (const auto did : stale) {
+            record_spelling(db_.get_document(did), false);
             db_.delete_document(did);
             count_change(0);
         }
@@ -235,7 +218,9 @@ std::size_t IndexWriter::forget_file(const std::string& file) {
 std::size_t IndexWriter::remove_article(const std::string& id) {
     try {
         const std::string term = schema::id_term(id);
-        if (find(term) == 0) return 0;
+        const Xapian::docid did = find(term);
+        if (did == 0) return 0;
+        record_spelling(db_.get_document(did), false);
         db_.delete_document(term);
         count_change(0);
         return 1;

@@ -47,8 +47,6 @@ struct IndexWriterOptions {
     std::function<bool()> should_stop;  ///< polled while waiting for the lock
     /// Record every word in the spelling dictionary ("Did you mean"); costs index time.
     bool spelling = true;
-    /// Told how many articles a schema-version-1 database holds before it is upgraded.
-    std::function<void(Xapian::doccount)> on_upgrade;
 };
 
 class IndexWriter {
@@ -91,10 +89,6 @@ class IndexWriter {
     /// in the database's language; returns the number of synonym keys. Not committed.
     std::size_t replace_synonyms(const std::vector<SynonymGroup>& groups);
 
-    /// Whether stored articles' words go into the spelling dictionary: workers' builders
-    /// then collect them (DocumentBuilder::record_spelling).
-    bool records_spelling() const { return options_.spelling; }
-
     /// Makes everything so far durable and visible to searchers.
     void commit();
     /// The last commit; for a rebuild, also switches searchers to the new database.
@@ -109,13 +103,16 @@ class IndexWriter {
 
   private:
     void check_or_write_metadata();
-    /// Brings every article of a schema-version-1 database to version 2, in batches.
-    void upgrade_from_version1();
-    void add_spelling(const PreparedArticle& article);
     void count_change(std::size_t text_bytes);
     /// Moves every article of duplicate group `from` into group `into`.
     void merge_group(const std::string& from, const std::string& into);
     Xapian::docid find(const std::string& term) const;
+    /// Adds (or, for a document going away, removes) its unprefixed words to the spelling
+    /// dictionary. Done here, in the one writing thread, since a TermGenerator in the
+    /// workers may not write to the database.
+    void record_spelling(const Xapian::Document& doc, bool add);
+    /// A rebuild starts an empty database: keep the synonyms the user loaded into the old one.
+    void carry_over_synonyms();
 
     IndexWriterOptions options_;
     IndexLock lock_;

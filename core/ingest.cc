@@ -475,11 +475,9 @@ IngestStats ingest(IndexWriter& writer, const IngestOptions& options, IngestObse
 
     std::atomic<unsigned> working{jobs};
     std::vector<std::thread> workers;
-    const bool spelling = writer.records_spelling();
     for (unsigned w = 0; w < jobs; ++w) {
         workers.emplace_back([&] {
             DocumentBuilder builder(options.read.language);
-            builder.record_spelling(spelling);
             while (auto task = tasks.pop()) process(*task, builder, options.read, results, halt);
             if (working.fetch_sub(1) == 1) results.close();
         });

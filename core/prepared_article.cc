@@ -17,21 +17,7 @@ PreparedArticle prepare_article(DocumentBuilder& builder, const Article& article
     for (const auto& key : p.signature.band_keys())
         p.document.add_boolean_term(std::string(schema::kPrefixDupBand) + key);
     if (!p.signature.empty()) p.document.add_value(schema::kSlotDupSignature, p.signature.serialise());
-    if (builder.records_spelling()) p.spelling = spelling_words(p.document);
     return p;
-}
-
-std::vector<std::pair<std::string, Xapian::termcount>> spelling_words(const Xapian::Document& doc) {
-    std::vector<std::pair<std::string, Xapian::termcount>> words;
-    for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
-        const std::string term = *it;
-        // Prefixed terms (filters, stems, titles) start with a capital; words never do,
-        // as TermGenerator lower-cases them.
-        if (term.empty() || (term[0] >= 'A' && term[0] <= 'Z')) continue;
-        const Xapian::termcount occurrences = it.positionlist_count();
-        if (occurrences > 0) words.emplace_back(term, occurrences);
-    }
-    return words;
 }
 
 }  // namespace newsdex

@@ -5,8 +5,6 @@
 
 #include <cstddef>
 #include <string>
-#include <utility>
-#include <vector>
 
 #include <xapian.h>
 
@@ -23,15 +21,7 @@ struct PreparedArticle {
     Xapian::Document document;
     DupSignature signature;
     std::size_t text_bytes = 0;  ///< title and body bytes, for batching and MB/s
-    /// Words for the spelling dictionary with their counts, when the builder records
-    /// spelling: the writer adds them when it stores the document.
-    std::vector<std::pair<std::string, Xapian::termcount>> spelling;
 };
-
-/// The unprefixed words of a document with how often each occurs (its positions), i.e.
-/// what TermGenerator::FLAG_SPELLING would add to the spelling dictionary. Works off the
-/// document alone, so worker threads can run it without the database.
-std::vector<std::pair<std::string, Xapian::termcount>> spelling_words(const Xapian::Document& doc);
 
 /// Builds the document with `builder` (one per thread: TermGenerator is not thread-safe)
 /// and adds what ties it to `source_file` (the file on disk) and its signature.

@@ -37,12 +37,11 @@
  *    5 kSlotAuthorList   the authors, one per line (kAuthorListSeparator), for author facets
  *    6 kSlotLanguage     ISO 639-1 language code, for language facets
  *
- *  Spelling: every unprefixed word is added to the database's spelling dictionary for
- *  "Did you mean", once per occurrence as TermGenerator::FLAG_SPELLING would. Worker
- *  threads read the words off the documents they build (spelling_words()); the single
- *  writer thread adds them. Synonyms: the indexer's --synonyms file, keyed by lower-case
- *  words (several words joined by one space) and by their Z-prefixed stems; values are
- *  Z-prefixed stems (see core/synonyms.h).
+ *  Spelling: the writer adds every unprefixed word of each article it stores to the
+ *  database's spelling dictionary (and removes those of articles it replaces or deletes),
+ *  for "Did you mean". Synonyms: the indexer's --synonyms file, keyed by lower-case words
+ *  (several words joined by one space) and by their Z-prefixed stems; values are Z-prefixed
+ *  stems (see core/synonyms.h).
  *
  *  Document data: a JSON object holding every field the searcher prints and the body it
  *  builds snippets from (see encode_data/decode_data), so no source file is needed at
@@ -50,13 +49,11 @@
  *  time of the last commit), and one kMetaFilePrefix + path key per source file holding
  *  its FileState (size, mtime, inode, content hash, articles; see encode_file_state), so a
  *  re-run reads only changed files. State and articles are committed together.
+ *  kMetaFacetSlots ("1") marks a database created with slots 5-6, H parent domains and
+ *  spelling data on every article; the searcher notes when facets lack it.
  *
- *  Schema versions: 1 (Newsdex v1 and the first incremental indexer; its databases may
- *  lack XFILE terms, file state and slots 3-6) and 2 (adds slots 5-6, parent-domain H
- *  terms and spelling data). newsdex-index opens a version-1 database and upgrades it in
- *  place before indexing (IndexWriter: adds slots 5-6, the H parents and the spelling
- *  data to every article); files without state are read once more on the next run and
- *  gain the incremental fields. newsdex-search asks for that upgrade on a version 1.
+ *  Databases made by v1 (no XFILE terms, no file state, no slots 3-6) stay readable and
+ *  writable: their files are read once more on the next run and gain the new fields.
  */
 #pragma once
 
@@ -74,8 +71,7 @@
 namespace newsdex::schema {
 
 /// Bumped whenever terms, slots or data change incompatibly; the searcher refuses others.
-/// 2: author and language slots for facets, parent-domain H terms, spelling data.
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 1;
 
 inline constexpr std::string_view kPrefixId = "Q";
 inline constexpr std::string_view kPrefixTitle = "S";
@@ -90,8 +86,7 @@ inline constexpr std::string_view kPrefixLanguage = "L";
 inline constexpr std::string_view kPrefixSourceFile = "XFILE";
 inline constexpr std::string_view kPrefixDupBand = "XMH";
 inline constexpr std::string_view kPrefixDupGroup = "XDUP";
-/// Not ours to choose: Xapian's marker for stemmed terms of unprefixed words, as
-/// TermGenerator and QueryParser write them (STEM_SOME); read by snippets and synonyms.
+/// Not ours to choose: Xapian's marker for stemmed terms (STEM_SOME), read by snippets.
 inline constexpr std::string_view kPrefixStem = "Z";
 
 /// The stem term of a lower-case word: kPrefixStem + stem, or the word when not stemming.
@@ -157,6 +152,9 @@ inline constexpr std::string_view kMetaSchemaVersion = "newsdex.schema_version";
 inline constexpr std::string_view kMetaLanguage = "newsdex.language";
 inline constexpr std::string_view kMetaLastUpdate = "newsdex.last_update";
 inline constexpr std::string_view kMetaFilePrefix = "newsdex.file:";
+/// "1" when every article was stored with the facet slots (5, 6), H parent domains and
+/// spelling data: set when the writer creates the database.
+inline constexpr std::string_view kMetaFacetSlots = "newsdex.facet_slots";
 
 /// prefix + value, with values too long for a term cut at a UTF-8 boundary and
 /// suffixed by a hash of the whole, so distinct long values stay distinct.

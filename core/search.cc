@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 
 #include "core/error.h"
 #include "core/more_like_this.h"
@@ -38,11 +39,6 @@ std::string checked_language(const Xapian::Database& db, const std::string& path
     const std::string version = db.get_metadata(std::string(schema::kMetaSchemaVersion));
     if (version.empty() && db.get_doccount() > 0)
         throw Error(ErrorKind::Database, "database " + path + " was not made by newsdex-index");
-    if (version == "1")
-        throw Error(ErrorKind::Database,
-                    "database " + path + " has schema version 1; this newsdex-search reads version " +
-                        std::to_string(schema::kSchemaVersion),
-                    "run newsdex-index --db " + path + " on its folders once: it upgrades the database in place");
     if (!version.empty() && version != std::to_string(schema::kSchemaVersion))
         throw Error(ErrorKind::Database,
                     "database " + path + " has schema version " + version + "; this newsdex-search reads version " +
@@ -75,22 +71,23 @@ Xapian::doccount similar_count(const Xapian::Database& db, const Xapian::Query& 
     return members > 0 ? members - 1 : 0;
 }
 
-/// Hits for mset items [from, size), ranked from first_rank; `query` is the part's
-/// query (without ranking bonuses), for counting hidden duplicates.
-void append_hits(const Xapian::MSet& mset, Xapian::doccount from, Xapian::doccount first_rank, bool all_words,
-                 const SnippetMaker& snippets, const SearchRequest& request, const Xapian::Database& db,
-                 const Xapian::Query& query, std::vector<Hit>& hits) {
-    for (Xapian::doccount i = from; i < mset.size(); ++i) {
+/// Hits for mset items [from, until), ranked from first_rank; `query` is what the mset ran
+/// (for counting hidden duplicates); snippets, when wanted, come from `snippets`.
+void append_hits(const Xapian::MSet& mset, Xapian::doccount from, Xapian::doccount until, Xapian::doccount first_rank,
+                 bool all_words, const SnippetMaker* snippets, const SearchRequest& request,
+                 const Xapian::Database& db, const Xapian::Query& query, std::vector<Hit>& hits) {
+    until = std::min(until, mset.size());
+    for (Xapian::doccount i = from; i < until; ++i) {
         const Xapian::MSetIterator it = mset[i];
         Hit hit;
+        if (request.collapse) hit.similar = similar_count(db, query, it);
         hit.rank = first_rank + (i - from);
         hit.score = it.get_weight();
         hit.all_words = all_words;
-        if (request.collapse) hit.similar = similar_count(db, query, it);
         hit.article = schema::decode_data(it.get_document().get_data());
-        if (request.snippets) {
-            hit.title = snippets.title(hit.article.title);
-            Snippet snippet = snippets.body(hit.article.body_text());
+        if (snippets) {
+            hit.title = snippets->title(hit.article.title);
+            Snippet snippet = snippets->body(hit.article.body_text());
             hit.snippet = join_fragments(snippet.fragments);
             hit.fragments = std::move(snippet.fragments);
             hit.snippet_from_lead = snippet.from_lead;
@@ -126,21 +123,29 @@ Searcher::Searcher(const std::string& db_path) : Searcher(std::vector<std::strin
 
 Searcher::Searcher(const std::vector<std::string>& db_paths) : db_label_(joined(db_paths)) {
     if (db_paths.empty()) throw Error(ErrorKind::Usage, "no database given");
-    std::string language_of;  // the path the language was first read from
-    for (const auto& path : db_paths) {
-        Xapian::Database shard = open_readonly(path);
+    std::vector<Xapian::Database> shards;
+    for (const auto& path : db_paths) shards.push_back(open_readonly(path));
+    for (int attempt = 0;; ++attempt) {
         try {
-            std::string language;
-            for (int attempt = 0;; ++attempt) {
-                try {
-                    language = checked_language(shard, path);
-                    break;
-                } catch (const Xapian::DatabaseModifiedError&) {
-                    // Opened just as an indexer committed twice: read the newest revision.
-                    if (attempt >= 20) throw;
-                    shard.reopen();
-                }
-            }
+            read_metadata(db_paths, shards);
+            break;
+        } catch (const Xapian::DatabaseModifiedError& e) {
+            // Opened just as an indexer committed twice: read the newest revision instead.
+            if (attempt >= 20) throw database_error(e, db_label_);
+            for (auto& shard : shards) shard.reopen();
+        }
+    }
+    for (const auto& shard : shards) db_.add_database(shard);
+}
+
+void Searcher::read_metadata(const std::vector<std::string>& db_paths, const std::vector<Xapian::Database>& shards) {
+    stemmer_name_.clear();
+    facet_slots_ = true;
+    std::string language_of;  // the path the language was first read from
+    for (std::size_t i = 0; i < shards.size(); ++i) {
+        const std::string& path = db_paths[i];
+        try {
+            const std::string language = checked_language(shards[i], path);
             if (!language.empty() && !stemmer_name_.empty() && language != stemmer_name_)
                 throw Error(ErrorKind::Database,
                             "databases " + language_of + " (" + stemmer_name_ + ") and " + path + " (" + language +
@@ -150,7 +155,10 @@ Searcher::Searcher(const std::vector<std::string>& db_paths) : db_label_(joined(
                 stemmer_name_ = language;
                 language_of = path;
             }
-            db_.add_database(shard);
+            if (shards[i].get_doccount() > 0 && shards[i].get_metadata(std::string(schema::kMetaFacetSlots)).empty())
+                facet_slots_ = false;
+        } catch (const Xapian::DatabaseModifiedError&) {
+            throw;
         } catch (const Xapian::Error& e) {
             throw database_error(e, path);
         }
@@ -162,7 +170,6 @@ Searcher::~Searcher() = default;
 
 SearchResults Searcher::search(const SearchRequest& request) {
     // An indexer committing twice during our search invalidates what we read: reopen, retry.
-    // A busy indexer with small batches can do that several times in a row.
     for (int attempt = 0;; ++attempt) {
         try {
             SearchResults results = run(request, request.query);
@@ -202,27 +209,33 @@ SearchResults Searcher::run(const SearchRequest& request, const std::string& que
     const bool has_words = query.find_first_not_of(" \t\r\n") != std::string::npos;
 
     std::vector<Part> parts;
-    Q marked;  // what snippets and titles mark: partial matches show what they hold
+    Q highlight;  // what snippets mark
     if (!request.like_id.empty()) {
         LikeQuery like = more_like_this(db_, request.like_id, builder.stemmer());
         results.like_id = like.id;
         results.like_words = like.words;
+        highlight = like.query;
         // The query's words choose among the similar articles; similarity alone ranks them.
         parts.push_back({has_words ? Q(Q::OP_FILTER, like.query, builder.parse(query, Q::OP_AND)) : like.query, true});
-        marked = parts.front().query;
     } else if (has_words) {
         const Q all_words = builder.parse(query, Q::OP_AND);
         const Q any_word = builder.parse(query, Q::OP_OR);
+        // Highlight from the any-word form: partial matches are shown with what they hold.
+        highlight = any_word;
         parts.push_back({all_words, true});
-        marked = any_word;
         if (all_words.serialise() != any_word.serialise()) parts.push_back({Q(Q::OP_AND_NOT, any_word, all_words), false});
     } else {
         parts.push_back({Q::MatchAll, true});
     }
     results.notes = builder.notes();
+    if (!facet_slots_ && !request.facets.empty())
+        results.notes.push_back("this database was built before facets were recorded, so its older articles are "
+                                "not counted; rebuild it (newsdex-index --rebuild) for complete facets");
+    std::optional<SnippetMaker> snippets;
+    if (request.snippets)
+        snippets.emplace(highlight, builder.stemmer(), &db_,
+                         SnippetOptions{.fragments = request.fragments, .fragment_chars = request.snippet_length});
     results.collapsed = request.collapse;
-    const SnippetMaker snippets(marked, builder.stemmer(), &db_,
-                                {.fragments = request.fragments, .fragment_chars = request.snippet_length});
     if (!request.dates.from.empty() || !request.dates.to.empty())
         for (auto& part : parts) part.query = Q(Q::OP_FILTER, part.query, day_range_query(request.dates));
     results.sort = request.sort.value_or(has_words || !request.like_id.empty() ? SortOrder::Relevance
@@ -270,31 +283,44 @@ SearchResults Searcher::run(const SearchRequest& request, const std::string& que
         enquire.set_query(query_to_run);
         if (request.collapse) enquire.set_collapse_key(schema::kSlotDupGroup);
         for (const auto& counter : counters) enquire.add_matchspy(counter.get());
-        // Collapsed, Xapian's count stays an estimate (it does not keep every group it
-        // saw), so when the count must be exact, count the groups among all matches.
+        // Collapsing makes Xapian's counts unreliable unless every match is kept (1.4.22
+        // estimated 30 of 24 articles). Rather than hold every match, count exactly by
+        // the groups among them: a spy sees every match when check covers the database.
         Xapian::ValueCountMatchSpy groups(schema::kSlotDupGroup);
-        if (request.collapse && check > 0) enquire.add_matchspy(&groups);
+        const bool count_groups = request.collapse && check > 0;
+        if (count_groups) enquire.add_matchspy(&groups);
 
         // Fetch the ranking from its start to the end of the page: a part that runs out
         // before the page ends is thereby counted exactly, and the next part follows it.
         const Xapian::doccount need = ranking && page_end > before ? page_end - before : 0;
-        const Xapian::MSet mset = enquire.get_mset(0, need, check);
+        const Xapian::doccount keep = need;
+        const Xapian::MSet mset = enquire.get_mset(0, keep, check);
         if (ranking) {
             const Xapian::doccount from = page_begin > before ? page_begin - before : 0;
-            append_hits(mset, from, before + from + 1, part.all_words, snippets, request, db_, part.query,
-                        results.hits);
+            append_hits(mset, from, need, before + from + 1, part.all_words, snippets ? &*snippets : nullptr, request,
+                        db_, part.query, results.hits);
         }
-        Xapian::doccount estimated = mset.get_matches_estimated();
-        Xapian::doccount lower = mset.get_matches_lower_bound(), upper = mset.get_matches_upper_bound();
-        if (request.collapse && check > 0 && lower != upper) estimated = lower = upper = collapsed_count(groups);
+        // Fewer matches than asked for: they are all here, however Xapian's bounds read
+        // (with collapsing they stay loose). Otherwise folding never adds matches: keep the
+        // estimate within what the uncollapsed count allows.
+        const bool all_held = mset.size() < keep;
+        const Xapian::doccount exact = count_groups ? collapsed_count(groups) : 0;
+        const Xapian::doccount lower = count_groups ? exact : all_held ? mset.size() : mset.get_matches_lower_bound();
+        const Xapian::doccount upper =
+            count_groups ? exact
+            : all_held   ? mset.size()
+                         : std::min(mset.get_matches_upper_bound(), mset.get_uncollapsed_matches_upper_bound());
+        const Xapian::doccount estimated = std::clamp(
+            std::min(mset.get_matches_estimated(), mset.get_uncollapsed_matches_estimated()), lower, std::max(lower, upper));
+        if (!counters.empty()) results.facet_total += mset.get_uncollapsed_matches_estimated();
         results.total += estimated;
         results.total_lower += lower;
-        results.total_upper += upper;
+        results.total_upper += std::max(lower, upper);
         if (part.all_words) results.total_all_words += estimated;
-        if (!counters.empty()) results.facet_total += mset.get_uncollapsed_matches_estimated();
         if (!part.all_words && estimated > 0) results.partial = true;
-        ranking = ranking && mset.size() < need;
-        before += mset.size();
+        const Xapian::doccount held = std::min<Xapian::doccount>(mset.size(), need);
+        ranking = ranking && held < need;
+        before += held;
     }
     for (const auto& counter : counters) results.facets.push_back(counter->result(request.facet_limit));
     return results;

@@ -30,7 +30,7 @@ struct SearchRequest {
     Xapian::doccount limit = 10;
     std::size_t snippet_length = SnippetOptions{}.fragment_chars;  ///< characters per snippet fragment
     /// Show one article per duplicate group (exact and near-duplicates), the best-ranked;
-    /// false shows every copy. Totals and facets then count one article per group too.
+    /// false shows every copy.
     bool collapse = true;
     std::size_t fragments = SnippetOptions{}.fragments;            ///< snippet fragments per hit, at most
     /// Unset: Relevance, or Newest when nothing ranks by relevance (no query words and no
@@ -107,10 +107,14 @@ class Searcher {
 
   private:
     SearchResults run(const SearchRequest& request, const std::string& query);
+    /// Each database's checks; sets stemmer_name_ and facet_slots_.
+    void read_metadata(const std::vector<std::string>& db_paths, const std::vector<Xapian::Database>& shards);
 
     std::string db_label_;  ///< the path(s), for messages
     Xapian::Database db_;
     std::string stemmer_name_;
+    /// Every database was made with the facet slots (schema::kMetaFacetSlots).
+    bool facet_slots_ = true;
 };
 
 }  // namespace newsdex

@@ -19,7 +19,6 @@
 #include "core/index_writer.h"
 #include "core/ingest.h"
 #include "core/language.h"
-#include "core/schema.h"
 #include "core/synonyms.h"
 #include "indexer/console.h"
 #include "indexer/signals.h"
@@ -76,19 +75,18 @@ Examples:
   newsdex-index --rebuild /archive       start afresh; searchers see the old index
                                          until the new one is complete
   newsdex-index --db ~/news.db -j 2 a.txt   two worker threads, another database
-  NEWSDEX_DB=/srv/news newsdex-index /archive/2024
   newsdex-index --stats                  what the database holds
   newsdex-index --synonyms synonyms.txt  load synonyms only (no PATH needed)
 
 Synonyms file (--synonyms): one group per line, entries separated by "=", "#"
-starts a comment. Loading it replaces the database's synonyms. Example:
+starts a comment. Loading it replaces the database's synonyms (a --rebuild
+keeps them unless --synonyms is given). Example:
   USA = United States = US
   defence = defense
 newsdex-search expands them for ~word, or always with --synonyms always. A
 one-word entry expands to the group's other one-word entries; an entry of
 several words ("United States") is found in a query's words and expands to the
-one-word entries (Xapian 1.4 synonyms are single terms). --rebuild starts a
-database without synonyms: give --synonyms again with it.
+one-word entries (Xapian 1.4 synonyms are single terms).
 
 )";
 
@@ -110,9 +108,6 @@ failed (each named on stderr); 2 usage error (also an unreadable or malformed
 --synonyms file: nothing is indexed then); 3 database error (locked by
 another newsdex-index, corrupt, incompatible, not writable, or out of disk
 space); 130 stopped by SIGINT, 143 stopped by SIGTERM (work so far committed).
-
-Older databases: one of schema version 1 is upgraded in place (in batches, from
-what it holds; no file is read again) by the next newsdex-index run on it.
 )";
 
 int fail(const std::string& message, int code, const std::string& hint = {}) {
@@ -150,7 +145,7 @@ std::optional<int> parse_options(int argc, char** argv, Config& config) {
         ("progress-interval", po::value(&config.progress_interval)->default_value(10),
          "seconds between progress lines when stderr is not a terminal (0: none)")
         ("synonyms", po::value(&config.synonyms),
-         "load this synonym file into the database, replacing its synonyms (see below)")
+         "load this synonym file into the database, replacing its synonyms (see above)")
         ("no-spelling", "do not record words for spelling suggestions (indexes faster)");
     po::options_description hidden;
     hidden.add_options()("path", po::value(&config.paths));
@@ -196,6 +191,9 @@ int run(const Config& config) {
     install_stop_handlers();
     Console console(stdout, stderr, Console::detect(stderr, config.quiet), config.verbose,
                     std::chrono::milliseconds(static_cast<long>(config.progress_interval * 1000)));
+    // Read the synonym file before opening the database: a typo in it changes nothing.
+    std::vector<SynonymGroup> synonyms;
+    if (!config.synonyms.empty()) synonyms = read_synonym_file(config.synonyms);
     if (config.paths.empty() && config.synonyms.empty()) {
         std::cout << format_stats(read_db_stats(config.db));
         return kExitOk;
@@ -215,26 +213,23 @@ int run(const Config& config) {
     };
     writer_options.should_stop = [] { return stop_requested().load(); };
     writer_options.spelling = config.spelling;
-    writer_options.on_upgrade = [&](Xapian::doccount articles) {
-        console.note("upgrading " + config.db + " from schema version 1 to " +
-                     std::to_string(schema::kSchemaVersion) + " (" + std::to_string(articles) + " articles)");
-    };
-    // Read the synonym file before opening the database: a typo in it changes nothing.
-    std::vector<SynonymGroup> synonyms;
-    if (!config.synonyms.empty()) synonyms = read_synonym_file(config.synonyms);
     IndexWriter writer(writer_options);
     if (!config.synonyms.empty()) {
         const std::size_t keys = writer.replace_synonyms(synonyms);
         if (!config.quiet)
-            std::cout << "loaded " << synonyms.size() << " synonym group" << (synonyms.size() == 1 ? "" : "s")
-                      << " (" << keys << " keys) from " << config.synonyms << '\n'
-                      << std::flush;
+            std::printf("loaded %zu synonym group%s (%zu keys) from %s\n", synonyms.size(),
+                        synonyms.size() == 1 ? "" : "s", keys, config.synonyms.c_str());
+        if (config.paths.empty()) {  // only synonyms to load
+            writer.finish();
+            if (config.stats) std::cout << format_stats(read_db_stats(config.db));
+            return kExitOk;
+        }
     }
-    if (config.paths.empty()) {  // only synonyms were loaded
-        writer.finish();
-        console.finish();
-        if (config.stats) std::cout << format_stats(read_db_stats(config.db));
-        return kExitOk;
+    if (!config.synonyms.empty()) {
+        const std::size_t keys = writer.replace_synonyms(synonyms);
+        if (!config.quiet)
+            std::printf("loaded %zu synonym group%s (%zu keys) from %s\n", synonyms.size(),
+                        synonyms.size() == 1 ? "" : "s", keys, config.synonyms.c_str());
     }
 
     IngestOptions options;

@@ -41,8 +41,8 @@ struct Config {
     SearchRequest request;
     Format format = Format::Text;
     Color color = Color::Auto;
-    TextStyle style;  ///< highlight mode and markers; colour is settled in run()
     std::vector<std::string> fields;  ///< --fields: what JSON hits carry (empty: all)
+    TextStyle style;  ///< highlight mode and markers; colour is settled in run()
 };
 
 /// Most fragments --fragments accepts: more is a page of text, not a snippet.
@@ -195,11 +195,11 @@ std::optional<int> parse_options(int argc, char** argv, Config& config) {
         ("fields", po::value(&fields), "comma-separated fields for JSON hits, e.g. id,title,date (default: all)")
         ("color", po::value(&color)->default_value("auto"),
          "auto (colour on a terminal, unless NO_COLOR is set), always or never")
-        ("snippet-length", po::value(&request.snippet_length)->default_value(request.snippet_length),
+        ("snippet-length", po::value(&config.request.snippet_length)->default_value(config.request.snippet_length),
          "characters per snippet fragment (20 to 100000)")
         ("all", "show every copy of duplicated articles (by default each group of exact or "
                 "near-duplicates shows its best hit, marked \"+N similar\")")
-        ("fragments", po::value(&request.fragments)->default_value(request.fragments),
+        ("fragments", po::value(&config.request.fragments)->default_value(config.request.fragments),
          "snippet fragments per hit, 1 to 20, joined by \" … \"")
         ("highlight", po::value(&highlight)->default_value("auto"),
          "how text output marks matches: auto (ansi on a colour terminal, else plain), "
@@ -230,7 +230,7 @@ std::optional<int> parse_options(int argc, char** argv, Config& config) {
         std::cout << kProgram << ' ' << NEWSDEX_VERSION << " (Xapian " << Xapian::version_string() << ")\n";
         return kExitMatch;
     }
-    request.collapse = vm.count("all") == 0;
+    config.request.collapse = vm.count("all") == 0;
     for (const auto& w : words) request.query += (request.query.empty() ? "" : " ") + w;
     const bool has_query = request.query.find_first_not_of(" \t\r\n") != std::string::npos;
     if (!has_query && request.like_id.empty() && since.empty() && until.empty())
@@ -257,10 +257,10 @@ std::optional<int> parse_options(int argc, char** argv, Config& config) {
     else if (color == "always") config.color = Color::Always;
     else if (color == "never") config.color = Color::Never;
     else return fail("unknown --color \"" + color + "\" (use auto, always or never)", kExitError);
-    if (request.snippet_length < 20) return fail("--snippet-length must be at least 20", kExitError);
-    if (request.snippet_length > kMaxFragmentChars)
+    if (config.request.snippet_length < 20) return fail("--snippet-length must be at least 20", kExitError);
+    if (config.request.snippet_length > kMaxFragmentChars)
         return fail("--snippet-length must be at most " + std::to_string(kMaxFragmentChars), kExitError);
-    if (request.fragments < 1 || request.fragments > kMaxFragments)
+    if (config.request.fragments < 1 || config.request.fragments > kMaxFragments)
         return fail("--fragments must be from 1 to " + std::to_string(kMaxFragments), kExitError);
     const bool custom_marks = vm.count("hl-start") || vm.count("hl-end");
     if (highlight == "auto") config.style.highlight = custom_marks ? Highlight::Plain : Highlight::Auto;
@@ -326,10 +326,13 @@ bool use_color(Color color) {
 int run(const Config& config) {
     Searcher searcher(config.dbs);
     const SearchResults results = searcher.search(config.request);
-    TextStyle style = config.style;
-    style.color = use_color(config.color);
     switch (config.format) {
-        case Format::Text: print_text(results, style, std::cout); break;
+        case Format::Text: {
+            TextStyle style = config.style;
+            style.color = use_color(config.color);
+            print_text(results, style, std::cout);
+            break;
+        }
         case Format::Json: print_json(results, std::cout, config.fields); break;
         case Format::JsonLines: print_jsonl(results, std::cout, config.fields); break;
         case Format::Ids: print_ids(results, std::cout); break;

@@ -95,9 +95,10 @@ void print_preamble(const SearchResults& r, std::ostream& out) {
 
 void print_facets(const SearchResults& r, std::ostream& out) {
     if (r.facets.empty()) return;
+    // Facets count every matching article, copies folded into a hit by collapsing too.
     if (r.facet_total == r.total)
         out << "Facets (over all " << r.total << (r.total == 1 ? " match):\n" : " matches):\n");
-    else  // collapsing folded copies into the hits; each copy has its own source and authors
+    else
         out << "Facets (over all " << r.facet_total << " matching articles, similar copies included):\n";
     for (const auto& facet : r.facets) {
         out << "  " << facet_name(facet.kind) << ":";
@@ -228,15 +229,18 @@ void print_text(const SearchResults& r, const TextStyle& style, std::ostream& ou
     }
     out << count_phrase(r) << what << ", showing " << r.hits.front().rank << "-" << r.hits.back().rank << ".";
     if (r.partial) {
+        const bool exact = r.total_lower == r.total_upper;
         const std::string n = std::to_string(r.total_all_words);
         if (r.total_all_words == 0)
             out << " No article holds every word; these hold some of them.";
         else if (r.hits.back().all_words)
-            out << " " << n << " hold every word; later results hold some of them.";
+            out << (exact ? " " : " About ") << n << " hold every word; later results hold some of them.";
         else if (r.hits.front().all_words)
-            out << " After the articles holding every word (" << n << ") come those holding some of them.";
+            out << " After the articles holding every word (" << (exact ? "" : "about ") << n
+                << ") come those holding some of them.";
         else
-            out << " These hold some of the words (the " << n << " holding every word come first).";
+            out << " These hold some of the words (the articles holding every word, " << (exact ? "" : "about ") << n
+                << ", come first).";
     }
     out << sort_phrase(r.sort);
     out << "\n\n";
@@ -273,7 +277,6 @@ void print_json(const SearchResults& r, std::ostream& out, const std::vector<std
     doc["total_lower"] = r.total_lower;
     doc["total_upper"] = r.total_upper;
     doc["partial"] = r.partial;
-    doc["collapsed"] = r.collapsed;
     // Added with the query language (issue 5); all optional to readers of the v1 schema.
     doc["total_all_words"] = r.total_all_words;
     doc["sort"] = std::string(sort_name(r.sort));
@@ -291,6 +294,7 @@ void print_json(const SearchResults& r, std::ostream& out, const std::vector<std
         doc["facets"] = std::move(facets);
         doc["facet_total"] = r.facet_total;
     }
+    doc["collapsed"] = r.collapsed;
     out << dump(doc) << '\n';
 }
 

@@ -106,7 +106,7 @@ TEST(IncrementalCli, StatsSayWhatTheDatabaseHolds) {
     EXPECT_TRUE(contains(r.out, "articles: " + n + "\n")) << r.out;
     EXPECT_TRUE(contains(r.out, "source files: " + n + "\n")) << r.out;
     EXPECT_TRUE(contains(r.out, "The Berlin Ledger")) << r.out;
-    // One article of the corpus is in German.
+    // corpus/ has one article in German (Language: de), the rest in English.
     EXPECT_TRUE(contains(r.out, "languages: en " + std::to_string(std::stoi(n) - 1) + ", de 1\n")) << r.out;
     EXPECT_TRUE(contains(r.out, "dates: ")) << r.out;
     EXPECT_TRUE(contains(r.out, "size on disk: ")) << r.out;
@@ -237,28 +237,6 @@ TEST(DuplicatesCli, TheSearcherCollapsesCopiesUnlessAskedForAll) {
     EXPECT_TRUE(contains(s.out, "Facets (over all 4 matching articles, similar copies included):")) << s.out;
     s = search_cmd({"--db", db, "--all", "--facet", "source", "sole"});
     EXPECT_TRUE(contains(s.out, "Facets (over all 4 matches):")) << s.out;
-}
-
-TEST(IncrementalCli, TheSearcherAsksForTheUpgradeOfAVersion1DatabaseAndTheIndexerDoesIt) {
-    TempDir tmp;
-    const std::string db = tmp.str() + "/db";
-    const std::string file = corpus_file("scholz-taurus-refusal.txt");
-    ASSERT_EQ(index_cmd({"--db", db, file}).exit_code, 0);
-    {
-        Xapian::WritableDatabase w(db);
-        w.set_metadata("newsdex.schema_version", "1");
-        w.commit();
-    }
-    auto s = search_cmd({"--db", db, "Taurus"});
-    EXPECT_EQ(s.exit_code, 2);
-    EXPECT_TRUE(contains(s.err, "schema version 1")) << s.err;
-    EXPECT_TRUE(contains(s.err, "upgrades the database in place")) << s.err;
-    const auto r = index_cmd({"--db", db, file});
-    EXPECT_EQ(r.exit_code, 0) << r.err;
-    EXPECT_TRUE(contains(r.err, "upgrading")) << r.err;
-    s = search_cmd({"--db", db, "--format", "json", "--facet", "lang", "Taurus"});
-    EXPECT_EQ(s.exit_code, 0) << s.err;
-    EXPECT_EQ(nlohmann::json::parse(s.out)["facets"]["lang"][0]["value"], "en") << s.out;
 }
 
 }  // namespace

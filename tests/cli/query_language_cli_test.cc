@@ -117,7 +117,9 @@ TEST_F(QueryLanguageCli, BooleanOperatorsAndTheirLowerCaseForms) {
     const auto strict = search_json({"Scholz AND Pistorius"});
     for (const auto& h : strict["hits"]) EXPECT_TRUE(h["all_words"].get<bool>());
     EXPECT_EQ(file_set({"(Taurus OR WebEx) AND Singapore"}), FileSet{"luftwaffe-webex-leak-inquiry.txt"});
-    EXPECT_EQ(count({"Taurus XOR WebEx"}), count({"Taurus OR WebEx"}) - count({"Taurus AND WebEx"}));
+    // Every copy counted (--all): folding duplicates depends on which copies each query matches.
+    EXPECT_EQ(count({"--all", "Taurus XOR WebEx"}),
+              count({"--all", "Taurus OR WebEx"}) - count({"--all", "Taurus AND WebEx"}));
 }
 
 TEST_F(QueryLanguageCli, LowerCaseOperatorsAreNotedAndLoneNotStaysAWord) {
@@ -244,20 +246,21 @@ TEST_F(QueryLanguageCli, SinceAndUntilTakeDatesAndShorthands) {
 
 TEST_F(QueryLanguageCli, RelativeDatesCountBackFromToday) {
     TempDir dir;
-    auto article = [&](const std::string& name, int days_ago) {
-        dir.write("in/" + name + ".txt", "Title: Harbour cranes idle as dockers strike\nAuthor: Mia Jensen\nDate: " +
-                                             local_day(days_ago) +
-                                             "\n\nDockers at the container terminal stopped work over pay.\n");
+    // Three different stories (one text three times would be folded as duplicates).
+    auto article = [&](const std::string& name, int days_ago, const std::string& body) {
+        dir.write("in/" + name + ".txt", "Title: Harbour news\nAuthor: Mia Jensen\nDate: " + local_day(days_ago) +
+                                             "\n\n" + body + "\n");
     };
-    article("two-days", 2);
-    article("forty-days", 40);
-    article("four-hundred-days", 400);
+    article("two-days", 2, "Dockers at the container terminal stopped work over pay on Monday, leaving ships "
+                           "waiting in the roads.");
+    article("forty-days", 40, "Union leaders said dockers would walk out again unless the port operator improved "
+                              "its offer on shift pay.");
+    article("four-hundred-days", 400, "A year ago dockers in the same port staged a one-day stoppage that ended "
+                                      "with a modest pay rise.");
     const std::string db = dir.str() + "/db";
     ASSERT_EQ(index_cmd({"--db", db, dir.str() + "/in"}).exit_code, 0);
     auto found = [&](std::vector<std::string> args) {
-        // The three articles share one body on purpose (equal relevance): as exact
-        // duplicates they would fold into one hit, so list every copy.
-        args.insert(args.begin(), {"--db", db, "--format", "json", "--all"});
+        args.insert(args.begin(), {"--db", db, "--format", "json"});
         const auto r = search_cmd(args);
         EXPECT_LE(r.exit_code, 1) << r.err;
         return files(json::parse(r.out));

@@ -1,6 +1,5 @@
 // IndexWriter on its own: several articles from one source file (as JSON Lines, feeds
-// and archives give), stale removal, identical re-stores, file state, group merging,
-// spelling words gathered by workers, and the upgrade of a schema-version-1 database.
+// and archives give), stale removal, identical re-stores, file state, and group merging.
 #include "core/index_writer.h"
 
 #include <gtest/gtest.h>
@@ -90,76 +89,6 @@ TEST(IndexWriter, AnArticleThatBridgesTwoGroupsMergesThem) {
     EXPECT_EQ(group_of("/a"), group_of("/c"));
     EXPECT_EQ(group_of("/b"), group_of("/c"));
     EXPECT_EQ(writer.database().get_termfreq(schema::dup_group_term(group_of("/c"))), 3u);
-}
-
-TEST(IndexWriter, StoresTheSpellingWordsAWorkerGathered) {
-    test::TempDir dir;
-    IndexWriterOptions options;
-    options.db_path = dir.str() + "/db";
-    IndexWriter writer(options);
-    DocumentBuilder builder(options.language);  // as a worker thread's: no database
-    builder.record_spelling(writer.records_spelling());
-    Article article = test::make_article("/a", "Pistorius visits Lithuania", {"Pistorius spoke twice."}, {"Kate Connolly"});
-    PreparedArticle p = prepare_article(builder, article, "/a");
-    ASSERT_FALSE(p.spelling.empty());
-    for (const auto& [word, count] : p.spelling) EXPECT_FALSE(word[0] >= 'A' && word[0] <= 'Z') << word;
-    writer.store(std::move(p));
-    writer.commit();
-    const Xapian::Database& db = writer.database();
-    EXPECT_EQ(db.get_spelling_suggestion("pistorus"), "pistorius");
-    EXPECT_EQ(db.get_spelling_suggestion("connoly"), "connolly") << "author names are words too";
-    EXPECT_EQ(db.get_spelling_suggestion("lithuana"), "lithuania");
-}
-
-TEST(IndexWriter, NoSpellingWordsWhenSpellingIsOff) {
-    test::TempDir dir;
-    IndexWriterOptions options;
-    options.db_path = dir.str() + "/db";
-    options.spelling = false;
-    IndexWriter writer(options);
-    writer.add(test::make_article("/a", "Pistorius visits Lithuania", {"Pistorius spoke."}));
-    writer.commit();
-    EXPECT_EQ(writer.database().get_spelling_suggestion("pistorus"), "");
-}
-
-TEST(IndexWriter, UpgradesASchemaVersion1DatabaseInPlace) {
-    test::TempDir dir;
-    const std::string path = dir.str() + "/db";
-    {
-        // A version-1 article: no author-list or language slot, no parent-domain terms,
-        // no spelling data.
-        Xapian::WritableDatabase v1(path, Xapian::DB_CREATE_OR_OPEN);
-        DocumentBuilder builder(IndexWriterOptions{}.language);
-        Article article = test::make_article("/v1.txt", "Pistorius visits Lithuania", {"Pistorius spoke."},
-                                             {"Kate Connolly", "Jonas Albrecht"});
-        article.url = "https://news.example.co.uk/a";
-        Xapian::Document doc = builder.build(article);
-        doc.remove_value(schema::kSlotAuthorList);
-        doc.remove_value(schema::kSlotLanguage);
-        doc.remove_term(schema::make_term(schema::kPrefixHost, "example.co.uk"));
-        v1.replace_document(schema::id_term(article.id), doc);
-        v1.set_metadata(std::string(schema::kMetaSchemaVersion), "1");
-        v1.set_metadata(std::string(schema::kMetaLanguage), "english");
-        v1.commit();
-    }
-    IndexWriterOptions options;
-    options.db_path = path;
-    Xapian::doccount told = 0;
-    options.on_upgrade = [&](Xapian::doccount n) { told = n; };
-    {
-        IndexWriter writer(options);
-        EXPECT_EQ(told, 1u);
-    }
-    Xapian::Database db(path);
-    EXPECT_EQ(db.get_metadata(std::string(schema::kMetaSchemaVersion)), std::to_string(schema::kSchemaVersion));
-    const Xapian::Document doc = db.get_document(*db.postlist_begin(schema::id_term("/v1.txt")));
-    EXPECT_EQ(doc.get_value(schema::kSlotAuthorList), "Kate Connolly\nJonas Albrecht");
-    EXPECT_EQ(doc.get_value(schema::kSlotLanguage), "en");
-    EXPECT_TRUE(db.term_exists(schema::make_term(schema::kPrefixHost, "example.co.uk")));
-    EXPECT_EQ(db.get_spelling_suggestion("pistorus"), "pistorius");
-    told = 0;
-    IndexWriter again(options);
-    EXPECT_EQ(told, 0u) << "upgraded once";
 }
 
 }  // namespace

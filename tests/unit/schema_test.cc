@@ -33,8 +33,6 @@ TEST(SchemaSlots, ArePinned) {
     EXPECT_EQ(schema::kSlotAuthor, 2u);
     EXPECT_EQ(schema::kSlotDupGroup, 3u);
     EXPECT_EQ(schema::kSlotDupSignature, 4u);
-    EXPECT_EQ(schema::kSlotAuthorList, 5u);
-    EXPECT_EQ(schema::kSlotLanguage, 6u);
 }
 
 TEST(SchemaFileState, RoundTripsEveryFieldWhateverThePath) {

@@ -41,9 +41,7 @@ std::vector<std::string> ids(const SearchResults& r) {
 SearchRequest request_for(const std::string& query) {
     SearchRequest r;
     r.query = query;
-    // The fixtures repeat one body on purpose (ties to sort): as exact duplicates they
-    // would fold into one hit, so these tests list every copy (as --all does).
-    r.collapse = false;
+    r.collapse = false;  // several test articles share a body on purpose: show every copy
     r.query_options.today = *parse_date("2024-03-10");
     return r;
 }
