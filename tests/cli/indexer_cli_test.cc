@@ -25,7 +25,7 @@ std::size_t corpus_size() {
 TEST(IndexerCli, IndexesTheCorpusAndSaysSoInOneLine) {
     TempDir tmp;
     const std::string db = tmp.str() + "/db";
-    const auto r = index_cmd({"--db", db, NEWSDEX_CORPUS_DIR});
+    const auto r = index_cmd({"--db", db, std::string(NEWSDEX_CORPUS_DIR) + "/text"});
     EXPECT_EQ(r.exit_code, 0) << r.err;
     EXPECT_EQ(r.err, "");
     EXPECT_EQ(line_count(r.out), 1u) << r.out;
@@ -38,8 +38,8 @@ TEST(IndexerCli, IndexesTheCorpusAndSaysSoInOneLine) {
 TEST(IndexerCli, ReindexingReplacesRatherThanDuplicates) {
     TempDir tmp;
     const std::string db = tmp.str() + "/db";
-    ASSERT_EQ(index_cmd({"--db", db, NEWSDEX_CORPUS_DIR}).exit_code, 0);
-    const auto again = index_cmd({"--db", db, NEWSDEX_CORPUS_DIR});
+    ASSERT_EQ(index_cmd({"--db", db, std::string(NEWSDEX_CORPUS_DIR) + "/text"}).exit_code, 0);
+    const auto again = index_cmd({"--db", db, std::string(NEWSDEX_CORPUS_DIR) + "/text"});
     EXPECT_EQ(again.exit_code, 0) << again.err;
     EXPECT_TRUE(contains(again.out, "(0 new, " + std::to_string(corpus_size()) + " updated)")) << again.out;
     EXPECT_EQ(Xapian::Database(db).get_doccount(), corpus_size());
