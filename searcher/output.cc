@@ -32,6 +32,7 @@ std::string display_date(const Article& a) {
     if (!a.date) return {};
     std::string d = to_iso(*a.date).substr(0, 10);
     if (a.date_origin == DateOrigin::FileTime) d += " (file date)";
+    if (a.date_origin == DateOrigin::Capture) d += " (capture date)";
     return d;
 }
 

@@ -2,6 +2,7 @@
 
 #include <archive.h>
 #include <archive_entry.h>
+#include <zlib.h>
 
 #include <array>
 #include <memory>
@@ -46,10 +47,73 @@ std::string read_entry_data(struct archive* a, std::uintmax_t limit, std::string
     }
 }
 
+/// Gzip is inflated here rather than by libarchive, which refuses a truncated stream
+/// outright: this keeps everything before the damage, and reads concatenated members
+/// (as .warc.gz files are written). Returns "" on success, else what went wrong.
+std::string gunzip(std::string_view data, std::uintmax_t limit, std::string& out) {
+    z_stream z{};
+    if (inflateInit2(&z, 15 + 16) != Z_OK) return "cannot start zlib";
+    z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+    z.avail_in = static_cast<uInt>(std::min<std::size_t>(data.size(), 0xFFFFFFFFu));
+    std::array<char, 65536> buffer{};
+    std::string error;
+    for (;;) {
+        z.next_out = reinterpret_cast<Bytef*>(buffer.data());
+        z.avail_out = static_cast<uInt>(buffer.size());
+        const int rc = inflate(&z, Z_NO_FLUSH);
+        out.append(buffer.data(), buffer.size() - z.avail_out);
+        if (out.size() > limit) break;
+        if (rc == Z_STREAM_END) {
+            // Another member may follow (skip padding NULs some writers add).
+            while (z.avail_in > 0 && *z.next_in == 0) ++z.next_in, --z.avail_in;
+            if (z.avail_in == 0) break;
+            if (inflateReset(&z) != Z_OK) {
+                error = "cannot restart zlib";
+                break;
+            }
+            continue;
+        }
+        if (rc == Z_OK) continue;
+        if (rc == Z_BUF_ERROR && z.avail_in == 0) {
+            error = "unexpected end of data (truncated file)";
+        } else {
+            error = z.msg ? z.msg : "invalid data";
+        }
+        break;
+    }
+    inflateEnd(&z);
+    return error;
+}
+
+void read_gzip(const Input& input, Emitter& emitter, const std::function<void(const Input&)>& on_member) {
+    const std::uintmax_t limit = emitter.options().max_file_bytes;
+    std::string bytes;
+    const std::string error = gunzip(input.bytes, limit, bytes);
+    if (bytes.size() > limit) {
+        emitter.problem(Problem::Level::Skipped, "",
+                        "too large once decompressed (over " + human_size(limit) + "; raise it with --max-size)");
+        return;
+    }
+    if (!error.empty()) {
+        emitter.problem(Problem::Level::Failed, "",
+                        "truncated or corrupt gzip data after " + std::to_string(bytes.size()) +
+                            " decompressed bytes: " + error + (bytes.empty() ? std::string() : " (the part before it is read)"));
+        if (bytes.empty()) return;
+    }
+    Input member;
+    member.name = strip_compression_suffix(input.name);
+    member.where = input.where;
+    member.id = input.id;
+    member.mtime = input.mtime;
+    member.bytes = bytes;
+    on_member(member);
+}
+
 }  // namespace
 
 void read_container(const Input& input, Container container, Emitter& emitter,
                     const std::function<void(const Input&)>& on_member) {
+    if (container == Container::Gzip) return read_gzip(input, emitter, on_member);
     const std::uintmax_t limit = emitter.options().max_file_bytes;
     const std::string kind(container_name(container));
     ArchivePtr a(archive_read_new(), archive_read_free);
@@ -130,6 +194,11 @@ void read_container(const Input& input, Container container, Emitter& emitter,
             }
         }
         member.bytes = bytes;
+        if (raw && member.bytes == input.bytes) {
+            // libarchive passed the data through untouched: it is not what its magic promised.
+            emitter.problem(Problem::Level::Failed, "", "corrupt " + kind + " data: cannot be decompressed");
+            return;
+        }
         on_member(member);
         if (!error.empty() || fatal) return;
     }

@@ -251,7 +251,7 @@ class ParagraphBuilder {
         if (times >= p.size()) return;
         // Menus, "Read more: ..." and "most read" lists: short blocks that are mostly links.
         if (options_.drop_link_lists && p.size() < 300 && links * 10 >= p.size() * 6) return;
-        if (options_.skip_furniture && is_furniture_anywhere(p)) return;
+        if (is_furniture_anywhere(p)) return;  // "Share this story", "Advertisement": never text
         paragraphs_.push_back(std::move(p));
     }
 

@@ -2,9 +2,11 @@
 
 #include "core/readers/archive_reader.h"
 #include "core/readers/emitter.h"
+#include "core/readers/feed_reader.h"
 #include "core/readers/html_reader.h"
 #include "core/readers/json_reader.h"
 #include "core/readers/text_reader.h"
+#include "core/readers/warc_reader.h"
 #include "core/source_file.h"
 #include "core/utf8.h"
 
@@ -32,15 +34,18 @@ void read_input(const Input& input, const ReadOptions& options, ArticleSink& sin
                        [&](const Input& member) { read_input(member, options, sink, depth + 1); });
         return;
     }
-    if (looks_binary(input.bytes)) {
+    const Format format = options.format != Format::Auto ? options.format : detect_format(input.name, input.bytes);
+    // A WARC holds images and other binary payloads between its text headers.
+    if (format != Format::Warc && looks_binary(input.bytes)) {
         emitter.problem(Problem::Level::Skipped, "", "binary file, not text");
         return;
     }
-    const Format format = options.format != Format::Auto ? options.format : detect_format(input.name, input.bytes);
     switch (format) {
         case Format::JsonLines: read_json_lines(input, emitter); break;
         case Format::Json: read_json(input, emitter); break;
         case Format::Html: read_html(input, emitter); break;
+        case Format::Feed: read_feed(input, emitter); break;
+        case Format::Warc: read_warc(input, emitter); break;
         default: read_text(input, emitter); break;
     }
 }
