@@ -56,6 +56,10 @@ void Ingest::report(Problem&& problem) {
 }
 
 void Ingest::add_path(const std::string& path) {
+    if (path == readers::kStdinPath) {
+        add_file(path);
+        return;
+    }
     std::error_code ec;
     const auto status = fs::status(path, ec);
     if (ec || !fs::exists(status)) {

@@ -35,9 +35,11 @@ std::vector<std::string> split_paragraphs(std::string_view text) {
         if (nl == std::string_view::npos) nl = text.size();
         std::string_view line = text.substr(start, nl - start);
         lines.push_back(line);
-        if (line.find_first_not_of(" \t\r") == std::string_view::npos) has_blank = true;
         start = nl + 1;
     }
+    while (!lines.empty() && lines.back().find_first_not_of(" \t\r") == std::string_view::npos) lines.pop_back();
+    for (auto line : lines)
+        if (line.find_first_not_of(" \t\r") == std::string_view::npos) has_blank = true;
     std::vector<std::string> out;
     std::string block;
     auto flush = [&] {
@@ -56,6 +58,28 @@ std::vector<std::string> split_paragraphs(std::string_view text) {
         }
     }
     flush();
+    return out;
+}
+
+std::vector<std::string> split_blocks(std::string_view text) {
+    std::vector<std::string> out;
+    std::string block;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        auto nl = text.find('\n', start);
+        if (nl == std::string_view::npos) nl = text.size();
+        const std::string_view line = text.substr(start, nl - start);
+        start = nl + 1;
+        if (line.find_first_not_of(" \t\r") == std::string_view::npos) {
+            if (auto p = squeeze_whitespace(block); !p.empty()) out.push_back(std::move(p));
+            block.clear();
+        } else {
+            block.append(line);
+            block += ' ';
+        }
+        if (nl == text.size()) break;
+    }
+    if (auto p = squeeze_whitespace(block); !p.empty()) out.push_back(std::move(p));
     return out;
 }
 

@@ -14,6 +14,9 @@ std::string squeeze_whitespace(std::string_view text);
 /// blank line; white space squeezed, empty ones dropped.
 std::vector<std::string> split_paragraphs(std::string_view text);
 
+/// Paragraphs of hard-wrapped text: blocks separated by blank lines, their lines joined.
+std::vector<std::string> split_blocks(std::string_view text);
+
 /// True when a text field holds HTML markup (`<p>`, `<br>`, `</div>`, ...) rather than text.
 bool looks_like_html(std::string_view text);
 

@@ -1,6 +1,8 @@
 #include "core/readers/read_file.h"
 
 #include "core/readers/archive_reader.h"
+#include "core/readers/collection_readers.h"
+#include "core/readers/csv_reader.h"
 #include "core/readers/emitter.h"
 #include "core/readers/feed_reader.h"
 #include "core/readers/html_reader.h"
@@ -46,7 +48,11 @@ void read_input(const Input& input, const ReadOptions& options, ArticleSink& sin
         case Format::Html: read_html(input, emitter); break;
         case Format::Feed: read_feed(input, emitter); break;
         case Format::Warc: read_warc(input, emitter); break;
-        default: read_text(input, emitter); break;
+        case Format::Csv: read_csv(input, emitter); break;
+        case Format::Sgml: read_sgml(input, emitter); break;
+        case Format::Smart: read_smart(input, emitter); break;
+        case Format::Text:
+        case Format::Auto: read_text(input, emitter); break;
     }
 }
 
