@@ -4,14 +4,17 @@
  *  Term prefixes follow Xapian Omega's conventions (xapian-omega/docs/termprefixes.rst)
  *  so that `quest` and `xapian-delve` can read a Newsdex database:
  *
- *    Q<id>        unique id: the article's canonical path (hashed past kMaxTermBytes)
+ *    Q<id>        unique id: the article's canonical path, plus "#N" for the N-th record
+ *                 of a multi-article file and "!member" inside archives (see read_file.h;
+ *                 hashed past kMaxTermBytes)
  *    S<word>      title words (probabilistic, positional; `title:`)
  *    A<word>      author name words, lower-cased (boolean filter; `author:`)
  *    XSOURCE<word> source / publication name words, lower-cased (boolean filter; `source:`)
  *    D<YYYYMMDD>  day, M<YYYYMM> month, Y<YYYY> year of publication (boolean filters)
  *    U<url>       the article's URL (hashed past kMaxTermBytes)
  *    H<host>      the URL's host name, lower-cased (`site:` in later versions)
- *    L<code>      ISO 639-1 language code, e.g. Len
+ *    L<code>      ISO 639-1 language code, e.g. Len: declared by the article, else detected
+ *                 (CLD2), else the --language default; the article is stemmed in it
  *    (none)       title (weighted kTitleWdf), body and author words, English-stemmed by
  *                 default: words unprefixed with positions, stems as Z<stem> (STEM_SOME).
  *
