@@ -73,10 +73,11 @@ struct QueryField {
     FieldKind kind;
 };
 
-inline constexpr std::array<QueryField, 3> kQueryFields{{
+inline constexpr std::array<QueryField, 4> kQueryFields{{
     {"title", kPrefixTitle, FieldKind::Text},
     {"author", kPrefixAuthor, FieldKind::Filter},
     {"source", kPrefixSource, FieldKind::Filter},
+    {"lang", kPrefixLanguage, FieldKind::Filter},  // lang:de, the ISO 639-1 code
 }};
 
 /// Title words count this many times as often as body words (ranking weight).

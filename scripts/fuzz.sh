@@ -26,12 +26,15 @@ export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktra
 for t in "${targets[@]}"; do
   mkdir -p "build-fuzz/corpus/$t"
   echo "== fuzz_$t for ${seconds}s"
+  log="build-fuzz/fuzz-$t.log"
+  status=0
   build-fuzz/fuzz/fuzz_"$t" -max_total_time="$seconds" -timeout=20 -rss_limit_mb=3072 -max_len=262144 \
     -print_final_stats=1 -artifact_prefix="build-fuzz/artifacts/$t-" \
-    "build-fuzz/corpus/$t" "corpus/${seeds[$t]}" tests/data/broken 2>&1 | grep -E "^(INFO: seed|#[0-9]+ +DONE|stat::number_of_executed_units|==[0-9]+==ERROR|SUMMARY)" || true
-  # grep hides libFuzzer's progress lines; its exit status is what counts.
-  if [[ ${PIPESTATUS[0]} -ne 0 ]]; then
-    echo "fuzz.sh: fuzz_$t found a crash: see build-fuzz/artifacts/" >&2
+    "build-fuzz/corpus/$t" "corpus/${seeds[$t]}" tests/data/broken >"$log" 2>&1 || status=$?
+  # libFuzzer's progress lines stay in the log; its findings are shown.
+  grep -E "^(INFO: seed corpus|stat::number_of_executed_units|==[0-9]+==ERROR|SUMMARY|    #[0-9]+ )" "$log" || true
+  if [[ $status -ne 0 ]]; then
+    echo "fuzz.sh: fuzz_$t failed (exit $status): see $log and build-fuzz/artifacts/" >&2
     exit 1
   fi
 done

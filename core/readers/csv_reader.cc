@@ -87,7 +87,8 @@ void guess_columns(const std::vector<CsvRecord>& records, std::size_t first, Col
             if (avg_len[c] >= 30 && avg_words[c] >= 5 && (best == width || avg_len[c] > avg_len[best])) best = c;
         if (best < width) columns[Field::Text] = best;
     }
-    if (!columns.count(Field::Title) && columns.count(Field::Text)) {
+    // A text column named by --field or the header may lie past the sampled rows' width.
+    if (!columns.count(Field::Title) && columns.count(Field::Text) && columns[Field::Text] < width) {
         const std::size_t text = columns[Field::Text];
         std::size_t best = width;
         for (std::size_t c = 0; c < width; ++c)

@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "core/language_detect.h"
+#include "core/utf8.h"
 
 namespace newsdex::readers {
 
@@ -11,6 +12,17 @@ std::string human_size(std::uintmax_t bytes) {
     std::snprintf(buf, sizeof buf, "%.1f MiB", static_cast<double>(bytes) / (1024.0 * 1024.0));
     return buf;
 }
+
+namespace {
+
+/// The last line of defence: nothing that is not valid UTF-8 leaves the readers, whether
+/// article text or a message quoting the input (a bad charset name, a URL, a parser's
+/// "last read" bytes). Readers already decode text; this catches metadata and messages.
+void make_valid(std::string& text) {
+    if (!is_valid_utf8(text)) text = clean_text(text).text;
+}
+
+}  // namespace
 
 std::string join_warnings(const std::vector<std::string>& warnings) {
     std::string out;
@@ -26,8 +38,16 @@ void Emitter::article(Article&& article, std::string_view record, std::string_vi
                 "no article text (only a header, title or page furniture)");
         return;
     }
+    make_valid(article.title);
+    for (auto& p : article.paragraphs) make_valid(p);
+    for (auto& a : article.authors) make_valid(a);
+    make_valid(article.source);
+    make_valid(article.url);
+    make_valid(article.language);
     article.id = record.empty() ? input_.id : input_.id + "#" + std::string(record);
+    make_valid(article.id);
     article.path = input_.where;
+    make_valid(article.path);
     if (article.title.empty()) {
         article.title = derive_title(article.paragraphs.front());
         article.title_derived = true;
@@ -50,14 +70,16 @@ void Emitter::article(Article&& article, std::string_view record, std::string_vi
     ++articles_;
     sink_.article(std::move(article));
     if (!warnings.empty()) {
-        ++problems_;
-        sink_.problem({Problem::Level::Repaired, input_.where + std::string(locator), join_warnings(warnings)});
+        problem(Problem::Level::Repaired, locator, join_warnings(warnings));
     }
 }
 
 void Emitter::problem(Problem::Level level, std::string_view locator, std::string reason) {
     ++problems_;
-    sink_.problem({level, input_.where + std::string(locator), std::move(reason)});
+    std::string where = input_.where + std::string(locator);
+    make_valid(where);
+    make_valid(reason);
+    sink_.problem({level, std::move(where), std::move(reason)});
 }
 
 }  // namespace newsdex::readers

@@ -96,6 +96,12 @@ TEST(FormatsCli, TheMixedCorpusIndexesInOneRun) {
     EXPECT_EQ(j["hits"][0]["id"], corpus("feeds/alpine-observer.atom#2"));
     EXPECT_EQ(j["hits"][0]["language"], "de");
     EXPECT_EQ(j["hits"][0]["url"], "https://observer.example.net/de/2024/02/11/seilbahn");
+
+    const auto german = search_cmd({"--db", db, "--format", "json", "--limit", "100", "lang:de"});
+    ASSERT_EQ(german.exit_code, 0) << german.err;
+    const auto g = nlohmann::json::parse(german.out);
+    EXPECT_EQ(g["hits"].size(), 3u) << german.out;  // the Atom entry, the WARC page, the Latin-1 file
+    for (const auto& hit : g["hits"]) EXPECT_EQ(hit["language"], "de") << hit["id"];
 }
 
 TEST(FormatsCli, BrokenInputsAreEachReportedAndTheGoodOnesIndexed) {

@@ -5,6 +5,7 @@
 
 #include <filesystem>
 
+#include "core/utf8.h"
 #include "tests/support/temp_dir.h"
 #include "tests/unit/reader_support.h"
 
@@ -84,6 +85,36 @@ TEST(ReadFile, LanguageIsDetectedUnlessDeclaredOrTurnedOff) {
     off.language = {"nl", "dutch"};
     EXPECT_EQ(read_named("de.txt", german, off).articles.at(0).language, "nl");
     EXPECT_EQ(read_named("short.txt", "Too short to tell.").articles.at(0).language, "en");  // --language default
+}
+
+// Found by fuzzing: parser messages quoting the input, URLs from WARC headers and charset
+// names from meta tags carried invalid UTF-8 to the terminal and the index.
+TEST(ReadFile, EverythingReportedOrIndexedIsValidUtf8) {
+    const std::string warc_block = "<html><body><p>A page whose address holds a bad byte.</p></body></html>";
+    const std::pair<const char*, std::string> inputs[] = {
+        {"x.jsonl", "{\"title\": \"ok\", \"text\": \"fine\"}\n{\xFF\xFE\x80 garbage\n"},
+        {"x.rss", "<rss><channel><item><title>\xC3(</title><description>\xFF text</description></item></channel></rss>"},
+        {"x.html", "<meta charset='\xFF\xFE" "bad'><p>Text under a meta tag naming a charset that is not one.</p>"},
+        {"x.warc", "WARC/1.0\r\nWARC-Type: resource\r\nWARC-Target-URI: http://bad.example/\xFF\r\nContent-Type: "
+                   "text/html\r\nContent-Length: " + std::to_string(warc_block.size()) + "\r\n\r\n" + warc_block},
+        {"x\xFF.txt", "A file whose own name is not UTF-8 still gives a valid id and path."},
+    };
+    for (const auto& [name, bytes] : inputs) {
+        const auto sink = read_named(name, bytes);
+        for (const auto& a : sink.articles) {
+            EXPECT_TRUE(is_valid_utf8(a.id) && is_valid_utf8(a.path) && is_valid_utf8(a.url) && is_valid_utf8(a.title)) << name;
+            for (const auto& p : a.paragraphs) EXPECT_TRUE(is_valid_utf8(p)) << name;
+        }
+        for (const auto& p : sink.problems) EXPECT_TRUE(is_valid_utf8(p.where) && is_valid_utf8(p.reason)) << name;
+        EXPECT_FALSE(sink.articles.empty() && sink.problems.empty()) << name;
+    }
+}
+
+// Found by fuzzing: a header naming more columns than the rows have.
+TEST(ReadFile, CsvHeaderWiderThanItsRows) {
+    const auto sink = read_named("narrow.csv", "id,title,summary,text\nonly one cell\nand another\n");
+    for (const auto& a : sink.articles) EXPECT_FALSE(a.paragraphs.empty());
+    EXPECT_FALSE(sink.problems.empty());
 }
 
 }  // namespace
