@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets with Clang (ASan + UBSan) and runs each for SECONDS.
-#   scripts/fuzz.sh                 every target for 10 s (what scripts/test.sh runs)
+#   scripts/fuzz.sh                 every target for 10 s (scripts/test.sh runs 5 s each)
 #   scripts/fuzz.sh 3600 html feed  the HTML and feed readers for an hour each
 # New inputs that reach new code are kept in build-fuzz/corpus/<target>/ and reused by
 # the next run; a crashing input is saved as build-fuzz/artifacts/<target>-crash-* and

@@ -13,7 +13,7 @@ ctest --test-dir build --output-on-failure -j "$jobs"
 
 # Every reader's libFuzzer target for a short, bounded time (Clang builds them; without
 # Clang this step says so and is skipped). scripts/fuzz.sh SECONDS runs them longer.
-scripts/fuzz.sh "${NEWSDEX_FUZZ_SECONDS:-10}"
+scripts/fuzz.sh "${NEWSDEX_FUZZ_SECONDS:-5}"
 
 cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DNEWSDEX_SANITIZE=ON -DNEWSDEX_WERROR=ON
 cmake --build build-asan -j "$jobs"

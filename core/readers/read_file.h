@@ -45,6 +45,7 @@ inline constexpr std::string_view kStdinPath = "-";
 /// Article ids: the canonical path for a one-article file, `path#N` for the N-th record of
 /// a multi-article file (N is the line for JSON Lines), `archive!member` inside archives.
 /// Never throws for bad input: each problem goes to the sink and reading goes on.
+/// Thread-safe: several threads may read files at once (each with its own sink).
 void read_file(const std::string& path, const ReadOptions& options, ArticleSink& sink);
 
 /// As read_file, for content already in memory; `name` stands for the path (in ids,

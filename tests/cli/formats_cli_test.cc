@@ -196,17 +196,18 @@ TEST(FormatsCli, FieldOptionsMapNestedJson) {
 
 TEST(FormatsCli, SharedCorporaIndexWithoutLosingAnArticle) {
     const fs::path shared = fs::path(NEWSDEX_SHARED_DIR) / "corpora";
-    if (!fs::exists(shared / "ag_news_test/test.csv")) GTEST_SKIP() << "no ../shared corpora here";
+    if (!fs::exists(shared / "10kgnad_test/test.csv")) GTEST_SKIP() << "no ../shared corpora here";
     TempDir tmp;
     struct Case {
         std::string path;
         std::string summary;
     };
+    // The two with the trickiest formats, small enough for the sanitizer build: 10kGNAD's
+    // semicolon CSV with apostrophe quotes only where needed, and Cranfield's SMART records
+    // (two of which, 471 and 995, are empty and reported). The README lists all corpora.
     const Case cases[] = {
-        {(shared / "ag_news_test/test.csv").string(), "indexed 7600 articles"},
         {(shared / "10kgnad_test/test.csv").string(), "indexed 1028 articles"},
-        {(shared / "cisi/CISI.ALL").string(), "indexed 1460 articles"},
-        {(shared / "cranfield/cran.all.1400").string(), "indexed 1398 articles"},  // 471 and 995 are empty
+        {(shared / "cranfield/cran.all.1400").string(), "indexed 1398 articles (1398 new, 0 updated) from 1 file; 2 skipped"},
     };
     std::size_t n = 0;
     for (const auto& c : cases) {
