@@ -61,22 +61,48 @@ bool istarts_with(std::string_view s, std::string_view prefix) {
     return s.size() >= prefix.size() && lower(s.substr(0, prefix.size())) == prefix;
 }
 
+/// The name of the first element, past XML declarations, comments, processing
+/// instructions and (returned as "!doctype <name>") a doctype.
+std::string first_markup_name(const std::string& low) {
+    std::size_t pos = 0;
+    while (pos < low.size()) {
+        pos = low.find('<', pos);
+        if (pos == std::string::npos) return {};
+        if (low.compare(pos, 4, "<!--") == 0) {
+            const auto end = low.find("-->", pos + 4);
+            if (end == std::string::npos) return {};
+            pos = end + 3;
+            continue;
+        }
+        if (low.compare(pos, 2, "<?") == 0) {
+            pos += 2;
+            continue;
+        }
+        if (low.compare(pos, 9, "<!doctype") == 0) {
+            std::size_t i = pos + 9;
+            while (i < low.size() && low[i] == ' ') ++i;
+            std::size_t j = i;
+            while (j < low.size() && (std::isalnum(static_cast<unsigned char>(low[j])) || low[j] == ':')) ++j;
+            return "!doctype " + low.substr(i, j - i);
+        }
+        std::size_t j = pos + 1;
+        while (j < low.size() && (std::isalnum(static_cast<unsigned char>(low[j])) || low[j] == ':' || low[j] == '-'))
+            ++j;
+        return low.substr(pos + 1, j - pos - 1);
+    }
+    return {};
+}
+
 Format sniff_markup(std::string_view head) {
-    const std::string low = lower(head);
-    // Skip an XML declaration, comments and doctype-less preambles to the first element.
-    if (low.find("<rss") != std::string::npos || low.find("<feed") != std::string::npos ||
-        low.find("<rdf:rdf") != std::string::npos)
-        return low.find("<html") != std::string::npos && low.find("<html") < low.find('<', 1)
-                   ? Format::Html
-                   : Format::Feed;
-    if (low.starts_with("<!doctype lewis") || low.starts_with("<reuters")) return Format::Sgml;
-    for (std::string_view tag : {"<!doctype html", "<html", "<head", "<body", "<meta", "<title",
-                                 "<article", "<div", "<p>", "<p ", "<h1", "<link", "<script", "<style",
-                                 "<main", "<header", "<section"})
-        if (low.starts_with(tag)) return Format::Html;
-    if (low.starts_with("<!--") || low.starts_with("<?xml"))
-        return low.find("<html") != std::string::npos ? Format::Html : Format::Auto;
-    return Format::Auto;
+    const std::string name = first_markup_name(lower(head));
+    if (name == "rss" || name == "feed" || name == "rdf:rdf" || name == "!doctype rss") return Format::Feed;
+    if (name == "reuters" || name == "!doctype lewis") return Format::Sgml;
+    static constexpr std::array<std::string_view, 18> kHtml{
+        "!doctype html", "html", "head", "body", "meta", "title", "article", "div", "p", "h1", "link",
+        "script", "style", "main", "header", "section", "span", "table"};
+    if (std::find(kHtml.begin(), kHtml.end(), name) != kHtml.end()) return Format::Html;
+    // Other XML goes to the feed reader, which names its root element when it is no feed.
+    return istarts_with(head, "<?xml") ? Format::Feed : Format::Auto;
 }
 
 }  // namespace

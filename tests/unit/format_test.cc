@@ -35,6 +35,9 @@ TEST(Format, DetectsByNameAndContent) {
         {"CISI.ALL", ".I 1\n.T\nTitle\n.W\nText\n", Format::Smart},
         {"[draft].txt", "[Updated] Council news", Format::Text},
         {"u16.txt", std::string("\xFF\xFE<\0h\0t\0m\0l\0>\0", 14), Format::Html},
+        {"page", "<!DOCTYPE html><html><body><feed-item>not a feed</feed-item>", Format::Html},
+        {"c.xml", "<?xml version=\"1.0\"?><!-- a comment --><rdf:RDF xmlns:rdf=\"x\">", Format::Feed},
+        {"data", "<?xml version=\"1.0\"?><catalog/>", Format::Feed},
     };
     for (const auto& c : cases)
         EXPECT_EQ(format_name(detect_format(c.name, c.bytes)), format_name(c.expected)) << c.name << ": " << c.bytes;
