@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cstring>
 #include <map>
+#include <set>
 
 #include <nlohmann/json.hpp>
 
@@ -239,12 +240,18 @@ const GumboNode* densest_block(const PageFacts& facts) {
     return best;
 }
 
-/// The candidate with the most article text, and that text.
+/// The candidate with the most article text, and that text. A candidate inside another
+/// holds no more text than it, so only the outermost are read: nested <article>s cost
+/// one pass, not one per level.
 std::pair<const GumboNode*, std::vector<std::string>> best_of(const std::vector<const GumboNode*>& nodes,
                                                               const ExtractOptions& options) {
+    const std::set<const GumboNode*> all(nodes.begin(), nodes.end());
     std::pair<const GumboNode*, std::vector<std::string>> best{nullptr, {}};
     std::size_t best_size = 0;
     for (const GumboNode* n : nodes) {
+        bool nested = false;
+        for (const GumboNode* up = n->parent; up && !nested; up = up->parent) nested = all.count(up) > 0;
+        if (nested) continue;
         auto paragraphs = paragraphs_of(n, options);
         const std::size_t size = total_size(paragraphs);
         if (size > best_size) best = {n, std::move(paragraphs)}, best_size = size;

@@ -166,6 +166,16 @@ TEST(HtmlReader, SurvivesDeepAndUnclosedNesting) {
               (std::vector<std::string>{"First paragraph of the unclosed page", "Second one", "third"}));
 }
 
+TEST(HtmlReader, NestedArticlesAreReadOnce) {
+    // 300 <article>s, each inside the last (under the flattening limit): the outermost
+    // holds all the text and is the only one read, so this stays linear.
+    std::string html = "<html><body>";
+    for (int i = 0; i < 300; ++i) html += "<article><p>Paragraph " + std::to_string(i) + " of a strangely nested story.</p>";
+    const auto page = parse_html_page(html);
+    EXPECT_EQ(page.article.paragraphs.size(), 300u);
+    EXPECT_TRUE(page.warnings.empty());
+}
+
 TEST(HtmlText, FragmentsKeepParagraphsAndDecodeEntities) {
     EXPECT_EQ(readers::html_fragment_paragraphs("<p>One &amp; two</p><p>Three<br>Four</p>text after"),
               (std::vector<std::string>{"One & two", "Three", "Four", "text after"}));
