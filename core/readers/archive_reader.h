@@ -1,5 +1,6 @@
 /** @file @brief Opening compressed files (.gz .bz2 .xz .zst) and archives (.tar[.*] .zip .7z)
- *  in memory with libarchive: each file inside is handed on as an Input of its own. */
+ *  in memory, with zlib for gzip and libarchive for the rest: each file inside is handed
+ *  on as an Input of its own. */
 #pragma once
 
 #include <functional>

@@ -164,7 +164,7 @@ Format format_from_name(std::string_view name) {
     if (ext == ".json") return Format::Json;
     if (ext == ".html" || ext == ".htm" || ext == ".xhtml" || ext == ".shtml") return Format::Html;
     if (ext == ".rss" || ext == ".atom" || ext == ".xml" || ext == ".rdf") return Format::Feed;
-    if (ext == ".warc" || ext == ".arc") return ext == ".warc" ? Format::Warc : Format::Auto;
+    if (ext == ".warc") return Format::Warc;
     if (ext == ".csv" || ext == ".tsv") return Format::Csv;
     if (ext == ".sgm" || ext == ".sgml") return Format::Sgml;
     return Format::Auto;
