@@ -60,6 +60,16 @@ std::size_t unit_size(const std::string& charset) {
     return 1;
 }
 
+bool is_cp1252_undefined(unsigned char c) {
+    return c == 0x81 || c == 0x8D || c == 0x8F || c == 0x90 || c == 0x9D;
+}
+
+/// U+0080-U+009F, in UTF-8.
+void append_c1_control(std::string& out, unsigned char c) {
+    out += '\xC2';
+    out += static_cast<char>(c);
+}
+
 /// Which byte lane holds the NULs of BOM-less UTF-16 text, if either does.
 std::string sniff_utf16(std::string_view bytes) {
     const std::string_view head = bytes.substr(0, 4096);
@@ -92,10 +102,11 @@ bool mostly_utf8(std::string_view bytes) {
             ++i;
             continue;
         }
-        const std::size_t len = utf8_sequence_length(bytes, i);
+        std::size_t bad_length = 1;
+        const std::size_t len = utf8_sequence_length(bytes, i, &bad_length);
         if (len == 0) {
             ++bad;
-            ++i;
+            i += bad_length;
         } else {
             ++good;
             i += len;
@@ -148,7 +159,7 @@ void finish(std::string_view utf8, DecodedText& out) {
     }
     if (clean.invalid_sequences > 0)
         out.warnings.push_back(std::to_string(clean.invalid_sequences) +
-                               " invalid UTF-8 byte(s) replaced with U+FFFD");
+                               " invalid UTF-8 sequence(s) replaced with U+FFFD");
     if (clean.nul_bytes > 0) out.warnings.push_back(plural(clean.nul_bytes, "NUL byte") + " removed");
     if (clean.control_chars > clean.nul_bytes)
         out.warnings.push_back(std::to_string(clean.control_chars - clean.nul_bytes) +
@@ -164,6 +175,7 @@ bool convert_to_utf8(std::string_view bytes, const std::string& charset, std::st
     if (raw == reinterpret_cast<iconv_t>(-1)) return false;
     std::unique_ptr<void, IconvCloser> cd(raw);
     const std::size_t step = unit_size(charset);
+    const bool windows_1252 = normalise_label(charset) == "WINDOWS-1252";
     out.clear();
     out.reserve(bytes.size() + bytes.size() / 2);
     std::array<char, 16384> buffer{};
@@ -176,6 +188,14 @@ bool convert_to_utf8(std::string_view bytes, const std::string& charset, std::st
         out.append(buffer.data(), buffer.size() - dst_left);
         if (rc != static_cast<std::size_t>(-1)) continue;
         if (errno == E2BIG) continue;
+        if (errno == EILSEQ && windows_1252 && is_cp1252_undefined(static_cast<unsigned char>(*in))) {
+            // The five bytes Windows-1252 leaves undefined are C1 controls to Windows and
+            // WHATWG, not errors (glibc refuses them): finish() drops them as controls.
+            append_c1_control(out, static_cast<unsigned char>(*in));
+            ++in;
+            --in_left;
+            continue;
+        }
         // EILSEQ (an invalid sequence) or EINVAL (one cut off at the end): replace one unit.
         out += "\xEF\xBF\xBD";
         ++replaced;

@@ -17,6 +17,15 @@ Error database_error(const Xapian::Error& e, const std::string& db_path) {
     if (type == "DatabaseCorruptError")
         return Error(ErrorKind::Database, "database " + db_path + " is corrupt: " + what,
                      "check it with xapian-check, or rebuild it from the source files");
+    // Xapian keeps the errno text apart from the message ("Error writing block 137").
+    const char* errno_text = e.get_error_string();
+    const std::string system = errno_text ? errno_text : "";
+    if (system == "No space left on device" || system == "Disk quota exceeded" ||
+        what.find("No space left on device") != std::string::npos)
+        return Error(ErrorKind::Database,
+                     "database " + db_path + ": out of disk space (" + what + (system.empty() ? "" : ": " + system) +
+                         "); it still holds everything committed before this",
+                     "free some space and run again: the next run carries on where this one stopped");
     if (type == "DatabaseVersionError")
         return Error(ErrorKind::Database,
                      "database " + db_path + " was made by an incompatible Xapian: " + what);

@@ -1,8 +1,13 @@
 #include "core/index_writer.h"
 
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+#include <ctime>
 #include <filesystem>
 #include <system_error>
 
+#include "core/duplicate_finder.h"
 #include "core/error.h"
 #include "core/schema.h"
 
@@ -10,34 +15,53 @@ namespace newsdex {
 
 namespace {
 
-Xapian::WritableDatabase open_writable(const std::string& path) {
-    std::error_code ec;
-    const auto parent = std::filesystem::path(path).parent_path();
-    if (!parent.empty()) std::filesystem::create_directories(parent, ec);
-    if (ec)
-        throw Error(ErrorKind::Database, "cannot create folder " + parent.string() + ": " + ec.message());
+Xapian::WritableDatabase open_writable(const std::string& path, const std::string& db_path) {
     try {
         return Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
     } catch (const Xapian::Error& e) {
-        throw database_error(e, path);
+        throw database_error(e, db_path);
     }
+}
+
+std::string now_iso() {
+    const std::time_t t = std::time(nullptr);
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buf;
+}
+
+/// The id term of document `did` (its one Q term), or "" if it has none.
+std::string id_term_of(const Xapian::Database& db, Xapian::docid did) {
+    auto it = db.termlist_begin(did);
+    it.skip_to(std::string(schema::kPrefixId));
+    if (it == db.termlist_end(did)) return {};
+    std::string term = *it;
+    return term.starts_with(schema::kPrefixId) ? term : std::string();
 }
 
 }  // namespace
 
 IndexWriter::IndexWriter(const IndexWriterOptions& options)
-    : options_(options), db_(open_writable(options.db_path)), builder_(options.language) {
+    : options_(options),
+      lock_(options.db_path, options.wait_for_lock, options.on_wait, options.should_stop),
+      layout_(options.db_path, options.rebuild),
+      db_(open_writable(layout_.write_path(), options.db_path)) {
     try {
         check_or_write_metadata();
     } catch (const Xapian::Error& e) {
         throw database_error(e, options_.db_path);
     }
+    // Only now, with a committed (empty) index in place, may searchers be pointed at it.
+    layout_.publish_new();
 }
 
 IndexWriter::~IndexWriter() {
-    // The destructor's implicit commit swallows errors, so commit explicitly and report.
+    // The destructor's implicit commit swallows errors, so commit explicitly; a rebuild
+    // that did not finish is never published.
     try {
-        if (uncommitted_ > 0) db_.commit();
+        if (dirty_) db_.commit();
     } catch (const Xapian::Error&) {  // NOLINT(bugprone-empty-catch): nothing to tell it to
     }
 }
@@ -52,12 +76,12 @@ void IndexWriter::check_or_write_metadata() {
         throw Error(ErrorKind::Database,
                     "database " + options_.db_path + " has schema version " + version +
                         ", this newsdex-index writes version " + std::to_string(schema::kSchemaVersion),
-                    "rebuild it into a new --db");
+                    "rebuild it with --rebuild, or index into a new --db");
     if (!language.empty() && language != options_.language.stemmer)
         throw Error(ErrorKind::Database,
-                    "database " + options_.db_path + " is stemmed as " + language +
-                        ", not " + options_.language.stemmer,
-                    "use --language " + language + ", or index into another --db");
+                    "database " + options_.db_path + " is stemmed as " + language + ", not " +
+                        options_.language.stemmer,
+                    "use --language " + language + ", or --rebuild, or index into another --db");
     if (version.empty()) {
         db_.set_metadata(std::string(schema::kMetaSchemaVersion), std::to_string(schema::kSchemaVersion));
         db_.set_metadata(std::string(schema::kMetaLanguage), options_.language.stemmer);
@@ -65,13 +89,42 @@ void IndexWriter::check_or_write_metadata() {
     }
 }
 
-IndexWriter::Outcome IndexWriter::add(const Article& article) {
-    const std::string id_term = schema::id_term(article.id);
+Xapian::docid IndexWriter::find(const std::string& term) const {
+    auto it = db_.postlist_begin(term);
+    return it == db_.postlist_end(term) ? 0 : *it;
+}
+
+void IndexWriter::count_change(std::size_t text_bytes) {
+    dirty_ = true;
+    ++uncommitted_;
+    uncommitted_bytes_ += text_bytes;
+    if (uncommitted_ >= options_.batch_size || uncommitted_bytes_ >= options_.batch_bytes) commit();
+}
+
+IndexWriter::Stored IndexWriter::store(PreparedArticle&& article) {
     try {
-        const bool existed = db_.term_exists(id_term);
-        db_.replace_document(id_term, builder_.build(article));
-        if (++uncommitted_ >= options_.batch_size) commit();
-        return existed ? Outcome::Replaced : Outcome::Added;
+        Stored result;
+        const Xapian::docid existing = find(article.id_term);
+        if (existing != 0) {
+            const Xapian::Document old = db_.get_document(existing);
+            // Same data and a signature already there: nothing to write (the terms follow
+            // from the data; a v1 document has no signature and is upgraded).
+            if (old.get_data() == article.document.get_data() &&
+                !old.get_value(schema::kSlotDupSignature).empty() == !article.signature.empty() &&
+                !old.get_value(schema::kSlotDupGroup).empty()) {
+                result.outcome = Outcome::Unchanged;
+                return result;
+            }
+            result.outcome = Outcome::Replaced;
+        }
+        const DuplicateMatch match = find_duplicate(db_, article.signature, article.id, existing);
+        result.duplicate = match.kind;
+        article.document.add_value(schema::kSlotDupGroup, match.group);
+        article.document.add_boolean_term(schema::dup_group_term(match.group));
+        db_.replace_document(article.id_term, article.document);
+        count_change(article.text_bytes);
+        for (const auto& group : match.also) merge_group(group, match.group);
+        return result;
     } catch (const Xapian::InvalidArgumentError& e) {
         // Something in this article Xapian cannot store: the article fails, the run goes on.
         throw std::runtime_error(e.get_msg());
@@ -80,12 +133,99 @@ IndexWriter::Outcome IndexWriter::add(const Article& article) {
     }
 }
 
-void IndexWriter::commit() {
+void IndexWriter::merge_group(const std::string& from, const std::string& into) {
+    const std::string from_term = schema::dup_group_term(from), into_term = schema::dup_group_term(into);
+    std::vector<Xapian::docid> members;
+    for (auto it = db_.postlist_begin(from_term); it != db_.postlist_end(from_term); ++it) members.push_back(*it);
+    for (const auto did : members) {
+        Xapian::Document doc = db_.get_document(did);
+        doc.remove_term(from_term);
+        doc.add_boolean_term(into_term);
+        doc.add_value(schema::kSlotDupGroup, into);
+        db_.replace_document(did, doc);
+        count_change(0);
+    }
+}
+
+IndexWriter::Outcome IndexWriter::add(const Article& article) {
+    if (!builder_) builder_ = std::make_unique<DocumentBuilder>(options_.language);
+    return store(prepare_article(*builder_, article, {})).outcome;
+}
+
+std::size_t IndexWriter::remove_stale(const std::string& file, const std::unordered_set<std::string>& keep) {
     try {
-        db_.commit();
-        uncommitted_ = 0;
+        const std::string term = schema::source_file_term(file);
+        std::vector<Xapian::docid> stale;
+        for (auto it = db_.postlist_begin(term); it != db_.postlist_end(term); ++it)
+            if (!keep.count(id_term_of(db_, *it))) stale.push_back(*it);
+        for (const auto did : stale) {
+            db_.delete_document(did);
+            count_change(0);
+        }
+        return stale.size();
     } catch (const Xapian::Error& e) {
         throw database_error(e, options_.db_path);
+    }
+}
+
+std::size_t IndexWriter::forget_file(const std::string& file) {
+    const std::size_t removed = remove_stale(file, {});
+    try {
+        db_.set_metadata(schema::file_state_key(file), std::string());
+        count_change(0);
+    } catch (const Xapian::Error& e) {
+        throw database_error(e, options_.db_path);
+    }
+    return removed;
+}
+
+std::size_t IndexWriter::remove_article(const std::string& id) {
+    try {
+        const std::string term = schema::id_term(id);
+        if (find(term) == 0) return 0;
+        db_.delete_document(term);
+        count_change(0);
+        return 1;
+    } catch (const Xapian::Error& e) {
+        throw database_error(e, options_.db_path);
+    }
+}
+
+std::optional<FileState> IndexWriter::file_state(const std::string& file) const {
+    try {
+        return schema::decode_file_state(db_.get_metadata(schema::file_state_key(file)));
+    } catch (const Xapian::Error& e) {
+        throw database_error(e, options_.db_path);
+    }
+}
+
+void IndexWriter::set_file_state(const FileState& state) {
+    try {
+        db_.set_metadata(schema::file_state_key(state.path), schema::encode_file_state(state));
+        dirty_ = true;
+    } catch (const Xapian::Error& e) {
+        throw database_error(e, options_.db_path);
+    }
+}
+
+void IndexWriter::commit() {
+    try {
+        if (dirty_) db_.set_metadata(std::string(schema::kMetaLastUpdate), now_iso());
+        db_.commit();
+        uncommitted_ = 0;
+        uncommitted_bytes_ = 0;
+        dirty_ = false;
+    } catch (const Xapian::Error& e) {
+        throw database_error(e, options_.db_path);
+    }
+}
+
+void IndexWriter::finish() {
+    commit();
+    if (layout_.rebuilding()) {
+        // Make the new generation durable before searchers are pointed at it.
+        db_.close();
+        layout_.publish();
     }
 }
 

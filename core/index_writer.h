@@ -1,14 +1,31 @@
-/** @file @brief The single writer of a Newsdex database: replace-by-id, batched commits. */
+/** @file @brief The single writer of a Newsdex database: replace-by-id, duplicate groups,
+ *  per-file state for incremental runs, and commits batched by count and size.
+ *
+ *  Crash safety: Xapian commits are atomic, and a file's state is written only after all
+ *  its articles (in the same or an earlier commit), so a crash at any moment leaves the
+ *  database as of the last commit and the next run re-reads every file whose state was
+ *  not committed. Only the thread that made an IndexWriter may use it. */
 #pragma once
 
+#include <sys/types.h>
+
 #include <cstddef>
+#include <functional>
+#include <memory>
+#include <optional>
 #include <string>
+#include <unordered_set>
 
 #include <xapian.h>
 
 #include "core/article.h"
+#include "core/db_layout.h"
 #include "core/document_builder.h"
+#include "core/dup_signature.h"
+#include "core/file_state.h"
+#include "core/index_lock.h"
 #include "core/language.h"
+#include "core/prepared_article.h"
 
 namespace newsdex {
 
@@ -18,33 +35,79 @@ struct IndexWriterOptions {
     /// Articles per commit: a crash loses at most this many; ~1000 is also the fastest
     /// setting measured for news-sized documents (see shared XAPIAN.md).
     std::size_t batch_size = 1000;
+    /// Article text per commit, whichever comes first: bounds the writer's memory.
+    std::size_t batch_bytes = 64ULL << 20;
+    /// Build a new database, invisible to searchers until finish() switches to it.
+    bool rebuild = false;
+    /// When another indexer holds the database: wait (calling on_wait once) rather than fail.
+    bool wait_for_lock = false;
+    std::function<void(pid_t)> on_wait;
+    std::function<bool()> should_stop;  ///< polled while waiting for the lock
 };
 
 class IndexWriter {
   public:
-    /// Opens or creates the database (and its parent folders). Throws Error(Database)
-    /// when it is locked, corrupt, or was built with another schema or language.
+    /// Locks the database, then opens or creates it. Throws Error(Database) when it is
+    /// locked, corrupt, or was built with another schema or language.
     explicit IndexWriter(const IndexWriterOptions& options);
     ~IndexWriter();
     IndexWriter(const IndexWriter&) = delete;
     IndexWriter& operator=(const IndexWriter&) = delete;
 
-    enum class Outcome { Added, Replaced };
-    /// Adds the article, replacing any earlier version with the same id.
+    enum class Outcome { Added, Replaced, Unchanged };
+    struct Stored {
+        Outcome outcome = Outcome::Added;
+        DupKind duplicate = DupKind::None;  ///< of an article already in the database
+    };
+
+    /// Stores a prepared article, replacing any earlier version with the same id; an
+    /// identical earlier version is left as it is (Unchanged). Throws std::runtime_error
+    /// when Xapian refuses this article, Error(Database) when the database fails.
+    Stored store(PreparedArticle&& article);
+
+    /// Builds and stores one article (no source file): for tools and tests.
     Outcome add(const Article& article);
 
-    /// Makes everything added so far durable and visible to searchers.
+    /// Deletes the articles read from `file` whose id terms are not in `keep`; returns
+    /// how many. Used after re-reading a file that now yields fewer articles.
+    std::size_t remove_stale(const std::string& file, const std::unordered_set<std::string>& keep);
+
+    /// Deletes every article read from `file` and forgets its state; returns how many.
+    std::size_t forget_file(const std::string& file);
+
+    /// Deletes a v1 article (no source-file term) by id; returns 1 if there was one.
+    std::size_t remove_article(const std::string& id);
+
+    std::optional<FileState> file_state(const std::string& file) const;
+    void set_file_state(const FileState& state);
+
+    /// Makes everything so far durable and visible to searchers.
     void commit();
+    /// The last commit; for a rebuild, also switches searchers to the new database.
+    void finish();
 
     Xapian::doccount document_count() const { return db_.get_doccount(); }
+    /// The glass folder being written, for read-only handles in other threads.
+    const std::string& index_path() const { return layout_.write_path(); }
+    const std::string& db_path() const { return options_.db_path; }
+    /// Read access for pruning and statistics (same thread only).
+    const Xapian::Database& database() const { return db_; }
 
   private:
     void check_or_write_metadata();
+    void count_change(std::size_t text_bytes);
+    /// Moves every article of duplicate group `from` into group `into`.
+    void merge_group(const std::string& from, const std::string& into);
+    Xapian::docid find(const std::string& term) const;
 
     IndexWriterOptions options_;
+    IndexLock lock_;
+    DbLayout layout_;
     Xapian::WritableDatabase db_;
-    DocumentBuilder builder_;
+    std::unique_ptr<DocumentBuilder> builder_;  ///< for add() only; made on first use
     std::size_t uncommitted_ = 0;
+    std::size_t uncommitted_bytes_ = 0;
+    bool dirty_ = false;
 };
 
 }  // namespace newsdex

@@ -55,6 +55,37 @@ std::string make_term(std::string_view prefix, std::string_view value) {
     return term;
 }
 
+// File state: "1<TAB>size<TAB>mtime_ns<TAB>inode<TAB>hash<TAB>articles<TAB>path". The
+// path goes last so that a tab inside it cannot confuse the split.
+std::string encode_file_state(const FileState& state) {
+    return "1\t" + std::to_string(state.size) + '\t' + std::to_string(state.mtime_ns) + '\t' +
+           std::to_string(state.inode) + '\t' + state.content_hash + '\t' + std::to_string(state.articles) +
+           '\t' + state.path;
+}
+
+std::optional<FileState> decode_file_state(std::string_view value) {
+    std::vector<std::string_view> fields;
+    while (fields.size() < 6) {
+        const auto tab = value.find('\t');
+        if (tab == std::string_view::npos) return std::nullopt;
+        fields.push_back(value.substr(0, tab));
+        value.remove_prefix(tab + 1);
+    }
+    if (fields[0] != "1") return std::nullopt;
+    FileState state;
+    try {
+        state.size = std::stoull(std::string(fields[1]));
+        state.mtime_ns = std::stoll(std::string(fields[2]));
+        state.inode = std::stoull(std::string(fields[3]));
+        state.articles = std::stoull(std::string(fields[5]));
+    } catch (const std::exception&) {
+        return std::nullopt;
+    }
+    state.content_hash = std::string(fields[4]);
+    state.path = std::string(value);
+    return state;
+}
+
 std::vector<std::string> field_words(std::string_view text) {
     std::vector<std::string> words;
     std::string word;

@@ -5,7 +5,7 @@
  *  so that `quest` and `xapian-delve` can read a Newsdex database:
  *
  *    Q<id>        unique id: the article's canonical path, plus "#N" for the N-th record
- *                 of a multi-article file and "!member" inside archives (see read_file.h;
+ *                 of a multi-article file and "!member" inside archives (see article_id.h;
  *                 hashed past kMaxTermBytes)
  *    S<word>      title words (probabilistic, positional; `title:`)
  *    A<word>      author name words, lower-cased (boolean filter; `author:`)
@@ -15,6 +15,14 @@
  *    H<host>      the URL's host name, lower-cased (`site:` in later versions)
  *    L<code>      ISO 639-1 language code, e.g. Len: declared by the article, else detected
  *                 (CLD2), else the --language default; the article is stemmed in it
+ *    XFILE<path>  canonical path of the file on disk the article was read from (for an
+ *                 archive member: the archive; "stdin" for standard input); hashed past
+ *                 kMaxTermBytes. Lets a re-run find and remove the articles a changed or
+ *                 deleted file no longer yields.
+ *    XMH<hex>     near-duplicate signature bands: 16 per article, each a hash of two
+ *                 MinHash values, so articles sharing one are near-duplicate candidates.
+ *    XDUP<key>    the article's duplicate group (the key in kSlotDupGroup): finds a
+ *                 group's members (to merge groups, to count hidden copies).
  *    (none)       title (weighted kTitleWdf), body and author words, English-stemmed by
  *                 default: words unprefixed with positions, stems as Z<stem> (STEM_SOME).
  *
@@ -22,14 +30,25 @@
  *    0 kSlotDate    "YYYYMMDD", read by DateRangeProcessor and date sorting
  *    1 kSlotSource  source as printed, for facets
  *    2 kSlotAuthor  authors as printed (joined by ", "), for facets
+ *    3 kSlotDupGroup     duplicate group key (16 hex digits), the same for exact and
+ *                        near-duplicates: the searcher's collapse key
+ *    4 kSlotDupSignature near-duplicate signature (body hash + MinHash), binary, see
+ *                        core/dup_signature.h; compared when a new article arrives
  *
  *  Document data: a JSON object holding every field the searcher prints and the body it
  *  builds snippets from (see encode_data/decode_data), so no source file is needed at
- *  search time. Metadata keys: kMetaSchemaVersion, kMetaLanguage.
+ *  search time. Metadata keys: kMetaSchemaVersion, kMetaLanguage, kMetaLastUpdate (ISO
+ *  time of the last commit), and one kMetaFilePrefix + path key per source file holding
+ *  its FileState (size, mtime, inode, content hash, articles; see encode_file_state), so a
+ *  re-run reads only changed files. State and articles are committed together.
+ *
+ *  Databases made by v1 (no XFILE terms, no file state, no slots 3-4) stay readable and
+ *  writable: their files are read once more on the next run and gain the new fields.
  */
 #pragma once
 
 #include <array>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -37,6 +56,7 @@
 #include <xapian.h>
 
 #include "core/article.h"
+#include "core/file_state.h"
 
 namespace newsdex::schema {
 
@@ -53,11 +73,16 @@ inline constexpr std::string_view kPrefixYear = "Y";
 inline constexpr std::string_view kPrefixUrl = "U";
 inline constexpr std::string_view kPrefixHost = "H";
 inline constexpr std::string_view kPrefixLanguage = "L";
+inline constexpr std::string_view kPrefixSourceFile = "XFILE";
+inline constexpr std::string_view kPrefixDupBand = "XMH";
+inline constexpr std::string_view kPrefixDupGroup = "XDUP";
 
 enum Slot : Xapian::valueno {
     kSlotDate = 0,
     kSlotSource = 1,
     kSlotAuthor = 2,
+    kSlotDupGroup = 3,
+    kSlotDupSignature = 4,
 };
 
 /// How a query field reaches its terms.
@@ -88,6 +113,8 @@ inline constexpr std::size_t kMaxTermBytes = 200;
 
 inline constexpr std::string_view kMetaSchemaVersion = "newsdex.schema_version";
 inline constexpr std::string_view kMetaLanguage = "newsdex.language";
+inline constexpr std::string_view kMetaLastUpdate = "newsdex.last_update";
+inline constexpr std::string_view kMetaFilePrefix = "newsdex.file:";
 
 /// prefix + value, with values too long for a term cut at a UTF-8 boundary and
 /// suffixed by a hash of the whole, so distinct long values stay distinct.
@@ -95,6 +122,19 @@ std::string make_term(std::string_view prefix, std::string_view value);
 
 /// The unique-id term of an article id.
 inline std::string id_term(std::string_view id) { return make_term(kPrefixId, id); }
+
+/// The term tying an article to the file on disk it was read from.
+inline std::string source_file_term(std::string_view path) { return make_term(kPrefixSourceFile, path); }
+
+/// The term every member of a duplicate group carries.
+inline std::string dup_group_term(std::string_view group) { return make_term(kPrefixDupGroup, group); }
+
+/// The metadata key holding a source file's FileState.
+inline std::string file_state_key(std::string_view path) { return make_term(kMetaFilePrefix, path); }
+
+/// FileState as a metadata value, and back (nullopt for a value that is not one).
+std::string encode_file_state(const FileState& state);
+std::optional<FileState> decode_file_state(std::string_view value);
 
 /// Lower-cased word tokens of a name or title, as filter terms hold them
 /// ("Kate Connolly" -> {"kate", "connolly"}); the indexer and query parser share it.

@@ -15,19 +15,39 @@ Xapian::Database open_readonly(const std::string& path) {
     if (!std::filesystem::exists(path, ec))
         throw Error(ErrorKind::Database, "no database at " + path,
                     "create one with: newsdex-index --db " + path + " PATH...");
-    try {
-        return Xapian::Database(path);
-    } catch (const Xapian::Error& e) {
-        throw database_error(e, path);
+    // `newsdex-index --rebuild` switches the folder's stub to a new index and removes the
+    // old one; opening exactly then can find the old one gone: open again.
+    for (int attempt = 0;; ++attempt) {
+        try {
+            return Xapian::Database(path);
+        } catch (const Xapian::DatabaseOpeningError& e) {
+            if (attempt >= 3) throw database_error(e, path);
+        } catch (const Xapian::Error& e) {
+            throw database_error(e, path);
+        }
     }
+}
+
+/// How many other articles of `hit`'s duplicate group match `query`. Xapian's collapse
+/// count is only a lower bound, so count them exactly (a few hits, a filtered query).
+Xapian::doccount similar_count(const Xapian::Database& db, const Xapian::Query& query,
+                               const Xapian::MSetIterator& hit) {
+    if (hit.get_collapse_count() == 0) return 0;
+    const Xapian::Query group(Xapian::Query::OP_FILTER, query, Xapian::Query(schema::dup_group_term(hit.get_collapse_key())));
+    Xapian::Enquire count(db);
+    count.set_query(group);
+    const Xapian::doccount members = count.get_mset(0, 0, db.get_doccount()).get_matches_estimated();
+    return members > 0 ? members - 1 : 0;
 }
 
 /// Appends hits from `mset` ranked from `first_rank`, all_words as given.
 void append_hits(const Xapian::MSet& mset, const Xapian::Stem& stemmer, const SearchRequest& request,
-                 Xapian::doccount first_rank, bool all_words, std::vector<Hit>& hits) {
+                 Xapian::doccount first_rank, bool all_words, std::vector<Hit>& hits,
+                 const Xapian::Database& db, const Xapian::Query& query) {
     Xapian::doccount rank = first_rank;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         Hit hit;
+        if (request.collapse) hit.similar = similar_count(db, query, it);
         hit.rank = rank++;
         hit.score = it.get_weight();
         hit.all_words = all_words;
@@ -41,6 +61,20 @@ void append_hits(const Xapian::MSet& mset, const Xapian::Stem& stemmer, const Se
 }  // namespace
 
 Searcher::Searcher(const std::string& db_path) : db_path_(db_path), db_(open_readonly(db_path)) {
+    for (int attempt = 0;; ++attempt) {
+        try {
+            read_metadata();
+            return;
+        } catch (const Xapian::DatabaseModifiedError& e) {
+            // Opened just as an indexer committed twice: read the newest revision instead.
+            if (attempt >= 20) throw database_error(e, db_path_);
+            db_.reopen();
+        }
+    }
+}
+
+void Searcher::read_metadata() {
+    const std::string& db_path = db_path_;
     try {
         const std::string version = db_.get_metadata(std::string(schema::kMetaSchemaVersion));
         if (version.empty() && db_.get_doccount() > 0)
@@ -52,6 +86,8 @@ Searcher::Searcher(const std::string& db_path) : db_path_(db_path), db_(open_rea
                         "rebuild it with newsdex-index into a new --db");
         stemmer_name_ = db_.get_metadata(std::string(schema::kMetaLanguage));
         if (stemmer_name_.empty()) stemmer_name_ = "english";
+    } catch (const Xapian::DatabaseModifiedError&) {
+        throw;
     } catch (const Xapian::Error& e) {
         throw database_error(e, db_path);
     }
@@ -61,11 +97,12 @@ Searcher::~Searcher() = default;
 
 SearchResults Searcher::search(const SearchRequest& request) {
     // An indexer committing twice during our search invalidates what we read: reopen, retry.
+    // A busy indexer with small batches can do that several times in a row.
     for (int attempt = 0;; ++attempt) {
         try {
             return run(request);
         } catch (const Xapian::DatabaseModifiedError& e) {
-            if (attempt >= 3) throw database_error(e, db_path_);
+            if (attempt >= 20) throw database_error(e, db_path_);
             db_.reopen();
         } catch (const Xapian::Error& e) {
             throw database_error(e, db_path_);
@@ -85,6 +122,8 @@ SearchResults Searcher::run(const SearchRequest& request) {
 
     Xapian::Enquire enquire(db_);
     enquire.set_query(all_words);
+    results.collapsed = request.collapse;
+    if (request.collapse) enquire.set_collapse_key(schema::kSlotDupGroup);
     // Ask for the whole first part of the ranking: whether the all-words matches run out
     // before this page ends decides where the partial matches start.
     const Xapian::MSet full = enquire.get_mset(0, wanted);
@@ -94,7 +133,8 @@ SearchResults Searcher::run(const SearchRequest& request) {
 
     if (request.offset < full.size()) {
         const Xapian::MSet page = enquire.get_mset(request.offset, request.limit);
-        append_hits(page, builder.stemmer(), request, request.offset + 1, true, results.hits);
+        append_hits(page, builder.stemmer(), request, request.offset + 1, true, results.hits, db_,
+                    all_words);
     }
     const bool same_query = all_words.serialise() == any_word.serialise();
     if (full.size() >= wanted || same_query) return results;
@@ -111,7 +151,8 @@ SearchResults Searcher::run(const SearchRequest& request) {
     results.total = exact_all + partial.get_matches_estimated();
     results.total_lower = exact_all + partial.get_matches_lower_bound();
     results.total_upper = exact_all + partial.get_matches_upper_bound();
-    append_hits(partial, builder.stemmer(), request, exact_all + rest_first + 1, false, results.hits);
+    append_hits(partial, builder.stemmer(), request, exact_all + rest_first + 1, false, results.hits, db_,
+                rest);
     return results;
 }
 

@@ -17,6 +17,9 @@ struct SearchRequest {
     Xapian::doccount offset = 0;
     Xapian::doccount limit = 10;
     std::size_t snippet_length = 300;  ///< bytes, approximately
+    /// Show one article per duplicate group (exact and near-duplicates), the best-ranked;
+    /// false shows every copy.
+    bool collapse = true;
 };
 
 struct Hit {
@@ -26,6 +29,8 @@ struct Hit {
     Article article;             ///< as stored (body included)
     MarkedText title;            ///< title with matched words marked
     MarkedText snippet;          ///< best passage with matched words marked
+    /// Other articles of its duplicate group that also match, hidden by collapsing.
+    Xapian::doccount similar = 0;
 };
 
 struct SearchResults {
@@ -37,6 +42,7 @@ struct SearchResults {
     /// True when fewer articles than asked for hold every word, so best partial matches
     /// (holding only some words) follow them.
     bool partial = false;
+    bool collapsed = false;  ///< duplicates were collapsed (SearchRequest::collapse)
     std::vector<Hit> hits;
 };
 
@@ -55,6 +61,7 @@ class Searcher {
 
   private:
     SearchResults run(const SearchRequest& request);
+    void read_metadata();
 
     std::string db_path_;
     Xapian::Database db_;

@@ -7,7 +7,8 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <filesystem>
+
+#include "core/article_id.h"
 
 namespace newsdex {
 
@@ -77,9 +78,7 @@ std::variant<SourceFile, ReadFailure> read_source_file(const std::string& path, 
     out.bytes = std::move(std::get<std::string>(read));
     if (out.bytes.size() > max_bytes) return too_large(out.bytes.size(), max_bytes, true);  // it grew
     out.path = path;
-    std::error_code ec;
-    auto canonical = std::filesystem::weakly_canonical(std::filesystem::absolute(path, ec), ec);
-    out.canonical_path = ec ? path : canonical.string();
+    out.canonical_path = canonical_file_id(path);  // the same key the indexer's file state uses
     out.mtime = st.st_mtime;
     return out;
 }

@@ -5,15 +5,13 @@
 
 namespace newsdex {
 
-namespace {
-
-}  // namespace
-
-// Overlong forms, surrogates and code points past U+10FFFF are invalid.
-std::size_t utf8_sequence_length(std::string_view text, std::size_t i) {
+// Overlong forms, surrogates and code points past U+10FFFF are invalid. The maximal
+// subpart reported through bad_length is what Unicode (and WHATWG) replace with one U+FFFD.
+std::size_t utf8_sequence_length(std::string_view text, std::size_t i, std::size_t* bad_length) {
     const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[i + k]); };
     const unsigned char b0 = byte(0);
     if (b0 < 0x80) return 1;
+    if (bad_length) *bad_length = 1;
     std::size_t len = 0;
     unsigned char lo = 0x80, hi = 0xBF;
     if (b0 >= 0xC2 && b0 <= 0xDF) {
@@ -29,10 +27,12 @@ std::size_t utf8_sequence_length(std::string_view text, std::size_t i) {
     } else {
         return 0;
     }
-    if (i + len > text.size()) return 0;
-    if (byte(1) < lo || byte(1) > hi) return 0;
-    for (std::size_t k = 2; k < len; ++k)
-        if (byte(k) < 0x80 || byte(k) > 0xBF) return 0;
+    for (std::size_t k = 1; k < len; ++k) {
+        if (i + k >= text.size()) return 0;
+        const unsigned char b = byte(k);
+        if (k == 1 ? (b < lo || b > hi) : (b < 0x80 || b > 0xBF)) return 0;
+        if (bad_length) *bad_length = k + 1;
+    }
     return len;
 }
 
@@ -56,12 +56,14 @@ void append_utf8(std::string& out, char32_t cp) {
     }
 }
 
-// Windows-1252 bytes 0x80-0x9F; the rest of the upper half equals Latin-1.
+// Windows-1252 bytes 0x80-0x9F; the rest of the upper half equals Latin-1. The five
+// bytes Windows-1252 leaves undefined (0 here) decode to C1 controls, as Windows and the
+// WHATWG Encoding Standard decode them, and are dropped like other control characters.
 constexpr std::array<char32_t, 32> kCp1252High{
-    0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
-    0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD,
-    0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0xFFFD};
+    0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+    0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0,      0x017D, 0,
+    0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
 
 bool is_dropped_control(unsigned char c) {
     return (c < 0x20 && c != '\n' && c != '\t') || c == 0x7F;
@@ -110,15 +112,20 @@ CleanText clean_text(std::string_view bytes) {
             continue;
         }
         if (legacy) {
-            append_utf8(result.text, c < 0xA0 ? kCp1252High[c - 0x80] : char32_t{c});
+            const char32_t cp = c < 0xA0 ? kCp1252High[c - 0x80] : char32_t{c};
+            if (cp == 0)
+                ++result.control_chars;
+            else
+                append_utf8(result.text, cp);
             ++i;
             continue;
         }
-        const std::size_t len = utf8_sequence_length(bytes, i);
+        std::size_t bad_length = 1;
+        const std::size_t len = utf8_sequence_length(bytes, i, &bad_length);
         if (len == 0) {
             result.text += "\xEF\xBF\xBD";
             ++result.invalid_sequences;
-            ++i;
+            i += bad_length;
             continue;
         }
         // C1 controls (U+0080-U+009F) are as unprintable as C0 ones.

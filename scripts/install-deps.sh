@@ -7,6 +7,7 @@ packages=(
   libboost-program-options-dev
   nlohmann-json3-dev
   libgumbo-dev libxml2-dev libarchive-dev zlib1g-dev libuchardet-dev libcld2-dev
+  libxxhash-dev
   libgtest-dev
   clang libclang-rt-14-dev
 )

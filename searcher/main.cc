@@ -57,6 +57,7 @@ Examples:
   newsdex-search Taurus
   newsdex-search --limit 5 --format json 'WebEx AND author:Albrecht'
   newsdex-search --db ~/news.db '"Kerch Bridge"'
+  newsdex-search --all Taurus    every copy of syndicated stories, not one per group
 
 Options)";
 
@@ -87,7 +88,9 @@ std::optional<int> parse_options(int argc, char** argv, Config& config) {
         ("color", po::value(&color)->default_value("auto"),
          "auto (colour on a terminal, unless NO_COLOR is set), always or never")
         ("snippet-length", po::value(&config.request.snippet_length)->default_value(300),
-         "approximate snippet length in bytes");
+         "approximate snippet length in bytes")
+        ("all", "show every copy of duplicated articles (by default each group of exact or "
+                "near-duplicates shows its best hit, marked \"+N similar\")");
     po::options_description hidden;
     hidden.add_options()("query", po::value(&words));
     po::options_description all;
@@ -106,6 +109,7 @@ std::optional<int> parse_options(int argc, char** argv, Config& config) {
         std::cout << kProgram << ' ' << NEWSDEX_VERSION << " (Xapian " << Xapian::version_string() << ")\n";
         return kExitMatch;
     }
+    config.request.collapse = vm.count("all") == 0;
     for (const auto& w : words) config.request.query += (config.request.query.empty() ? "" : " ") + w;
     if (config.request.query.find_first_not_of(" \t\n") == std::string::npos)
         return fail("no QUERY given", kExitError, "try: newsdex-search Taurus   (or --help)");

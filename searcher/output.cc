@@ -112,6 +112,7 @@ void print_text(const SearchResults& r, const TextStyle& style, std::ostream& ou
         add(a.source);
         add(a.url.empty() ? a.path : a.url);
         if (!hit.all_words) add("(some of the words)");
+        if (hit.similar > 0) add("+" + std::to_string(hit.similar) + " similar");
         out << "   " << (style.color ? kSgrDim : "") << meta << (style.color ? kSgrReset : "") << '\n';
         out << "   " << one_line(to_terminal(hit.snippet, style)) << "\n\n";
     }
@@ -138,6 +139,7 @@ void print_json(const SearchResults& r, std::ostream& out) {
         h["title_highlighted"] = to_html(hit.title);
         h["all_words"] = hit.all_words;
         h["language"] = nullable(a.language);
+        h["similar"] = hit.similar;
         hits.push_back(std::move(h));
     }
     nlohmann::json doc;
@@ -149,6 +151,7 @@ void print_json(const SearchResults& r, std::ostream& out) {
     doc["total_lower"] = r.total_lower;
     doc["total_upper"] = r.total_upper;
     doc["partial"] = r.partial;
+    doc["collapsed"] = r.collapsed;
     out << doc.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
 }
 

@@ -79,7 +79,7 @@ void read_file(const std::string& path, const ReadOptions& options, ArticleSink&
     const auto& file = std::get<SourceFile>(read);
     Input input;
     input.where = from_stdin ? std::string("<stdin>") : path;
-    input.id = file.canonical_path;
+    input.id = from_stdin ? std::string(kStdinId) : file.canonical_path;
     input.name = from_stdin ? std::string() : path;
     input.bytes = file.bytes;
     input.mtime = file.mtime;

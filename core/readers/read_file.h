@@ -31,6 +31,9 @@ class ArticleSink {
   public:
     virtual ~ArticleSink() = default;
     /// A complete article: id, path, date (the file's time when it has none) and language set.
+    /// The id must be stable across runs (core/article_id.h: the canonical path, `#URL` or
+    /// `#N` for a record, `!member` for an archive member): the indexer replaces by id and
+    /// removes the ids a re-read file no longer yields.
     virtual void article(Article&& article) = 0;
     /// An input, or part of one, that could not be fully used.
     virtual void problem(Problem&& problem) = 0;
@@ -38,12 +41,16 @@ class ArticleSink {
 
 /// The path that means standard input.
 inline constexpr std::string_view kStdinPath = "-";
+/// What stands for the canonical path of standard input: in article ids (`stdin#N`) and
+/// as the source its articles were read from.
+inline constexpr std::string_view kStdinId = "stdin";
 
 /// Reads every article in the file at `path` (`-`: standard input): compressed files and
 /// archives are opened, each member read as its own file; the format of each is
 /// options.format or detected from name and content (see format.h).
 /// Article ids: the canonical path for a one-article file, `path#N` for the N-th record of
-/// a multi-article file (N is the line for JSON Lines), `archive!member` inside archives.
+/// a multi-article file (N is the line for JSON Lines), `archive!member` inside archives,
+/// `stdin` / `stdin#N` for standard input.
 /// Never throws for bad input: each problem goes to the sink and reading goes on.
 /// Thread-safe: several threads may read files at once (each with its own sink).
 void read_file(const std::string& path, const ReadOptions& options, ArticleSink& sink);

@@ -41,6 +41,38 @@ TEST(Encoding, DecodesToUtf8) {
     }
 }
 
+// The repairs of core/utf8.cc hold on the path files really take (decode_text):
+// Windows-1252 through iconv, invalid UTF-8 through clean_text.
+TEST(Encoding, RepairsMatchCleanText) {
+    const struct {
+        const char* what;
+        std::string bytes, declared, text, warning;
+    } cases[] = {
+        {"cp1252 0x9F is Y with diaeresis", "\x9F" "ber caf\xE9", "windows-1252", "\u0178ber café", ""},
+        {"cp1252's undefined bytes are C1 controls, dropped", "a\x81" "b\x8D" "c\x8F" "d\x90" "e\x9D", "windows-1252",
+         "abcde", "5 control character(s) removed"},
+        {"undefined bytes in detected cp1252 too", "Z\xFCrich\x81 caf\xE9", "", "Zürich café", "control character(s) removed"},
+        {"one U+FFFD per maximal invalid subpart", "caf\xC3\xA9 costs 3 \xE2\x82 today", "", "café costs 3 \uFFFD today",
+         "1 invalid UTF-8 sequence(s) replaced with U+FFFD"},
+        {"a truncated 4-byte sequence is one", "caf\xC3\xA9 \xF0\x9F\x98 ok", "", "café \uFFFD ok",
+         "1 invalid UTF-8 sequence(s) replaced with U+FFFD"},
+    };
+    for (const auto& c : cases) {
+        const DecodedText d = decode_text(c.bytes, c.declared);
+        EXPECT_EQ(d.text, c.text) << c.what;
+        std::string warnings;
+        for (const auto& w : d.warnings) warnings += w + "; ";
+        if (c.warning.empty()) {
+            EXPECT_EQ(warnings, "") << c.what;
+        } else {
+            EXPECT_NE(warnings.find(c.warning), std::string::npos) << c.what << ": " << warnings;
+        }
+        if (c.warning.find("U+FFFD") == std::string::npos) {
+            EXPECT_EQ(warnings.find("U+FFFD"), std::string::npos) << c.what << ": " << warnings;
+        }
+    }
+}
+
 TEST(Encoding, DetectsUtf16WithoutABom) {
     std::string le;
     for (char c : std::string("Newsdex reads UTF-16 text even when it has no byte-order mark.")) {

@@ -22,7 +22,8 @@ TEST(SchemaPrefixes, FollowOmegaConventionsAndAreDistinct) {
     std::set<std::string_view> seen;
     for (auto p : {schema::kPrefixId, schema::kPrefixTitle, schema::kPrefixAuthor, schema::kPrefixSource,
                    schema::kPrefixDay, schema::kPrefixMonth, schema::kPrefixYear, schema::kPrefixUrl,
-                   schema::kPrefixHost, schema::kPrefixLanguage})
+                   schema::kPrefixHost, schema::kPrefixLanguage, schema::kPrefixSourceFile,
+                   schema::kPrefixDupBand})
         EXPECT_TRUE(seen.insert(p).second) << "duplicate prefix " << p;
 }
 
@@ -30,6 +31,28 @@ TEST(SchemaSlots, ArePinned) {
     EXPECT_EQ(schema::kSlotDate, 0u);
     EXPECT_EQ(schema::kSlotSource, 1u);
     EXPECT_EQ(schema::kSlotAuthor, 2u);
+    EXPECT_EQ(schema::kSlotDupGroup, 3u);
+    EXPECT_EQ(schema::kSlotDupSignature, 4u);
+}
+
+TEST(SchemaFileState, RoundTripsEveryFieldWhateverThePath) {
+    for (const std::string& path : std::vector<std::string>{"/a/b.txt", "/odd\tname/with\ttabs.txt", "/x/" + std::string(400, 'y')}) {
+        FileState state{path, 1234, 1700000000123456789, 42, "0123456789abcdef0123456789abcdef", 7};
+        const auto back = schema::decode_file_state(schema::encode_file_state(state));
+        ASSERT_TRUE(back) << path;
+        EXPECT_EQ(back->path, path);
+        EXPECT_EQ(back->size, 1234u);
+        EXPECT_EQ(back->mtime_ns, 1700000000123456789);
+        EXPECT_EQ(back->inode, 42u);
+        EXPECT_EQ(back->content_hash, state.content_hash);
+        EXPECT_EQ(back->articles, 7u);
+        EXPECT_LE(schema::file_state_key(path).size(), schema::kMaxTermBytes);
+    }
+}
+
+TEST(SchemaFileState, RejectsValuesThatAreNotOne) {
+    for (const char* bad : {"", "garbage", "2\t1\t2\t3\th\t4\t/p", "1\tx\t2\t3\th\t4\t/p", "1\t1\t2"})
+        EXPECT_FALSE(schema::decode_file_state(bad)) << bad;
 }
 
 TEST(SchemaMakeTerm, KeepsShortValues) {

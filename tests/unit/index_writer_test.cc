@@ -1,0 +1,95 @@
+// IndexWriter on its own: several articles from one source file (as JSON Lines, feeds
+// and archives give), stale removal, identical re-stores, file state, and group merging.
+#include "core/index_writer.h"
+
+#include <gtest/gtest.h>
+#include <xapian.h>
+
+#include "core/schema.h"
+#include "tests/support/temp_dir.h"
+#include "tests/unit/test_index.h"
+
+namespace newsdex {
+namespace {
+
+PreparedArticle prepared(DocumentBuilder& builder, const std::string& id, const std::string& body,
+                         const std::string& file) {
+    return prepare_article(builder, test::make_article(id, "Title of " + id, {body}), file);
+}
+
+std::string body(int n) {
+    std::string text;
+    for (int i = 0; i < 40; ++i) text += "word" + std::to_string(n * 100 + i) + (i % 8 == 7 ? ". " : " ");
+    return text;
+}
+
+TEST(IndexWriter, ARecordFileThatShrinksLosesTheRecordsItNoLongerHolds) {
+    test::TempDir dir;
+    IndexWriterOptions options;
+    options.db_path = dir.str() + "/db";
+    IndexWriter writer(options);
+    DocumentBuilder builder(options.language);
+    const std::string file = "/data/feed.jsonl";
+    for (int i = 1; i <= 3; ++i)
+        EXPECT_EQ(writer.store(prepared(builder, file + "#" + std::to_string(i), body(i), file)).outcome,
+                  IndexWriter::Outcome::Added);
+    EXPECT_EQ(writer.store(prepared(builder, "/data/other.txt", body(9), "/data/other.txt")).outcome,
+              IndexWriter::Outcome::Added);
+    // Re-read: record 1 identical, record 2 changed, record 3 gone.
+    EXPECT_EQ(writer.store(prepared(builder, file + "#1", body(1), file)).outcome, IndexWriter::Outcome::Unchanged);
+    EXPECT_EQ(writer.store(prepared(builder, file + "#2", body(2) + " Updated.", file)).outcome,
+              IndexWriter::Outcome::Replaced);
+    EXPECT_EQ(writer.remove_stale(file, {schema::id_term(file + "#1"), schema::id_term(file + "#2")}), 1u);
+    writer.commit();
+    EXPECT_EQ(writer.document_count(), 3u);
+    EXPECT_FALSE(writer.database().term_exists(schema::id_term(file + "#3")));
+    EXPECT_EQ(writer.forget_file(file), 2u);
+    EXPECT_EQ(writer.document_count(), 1u) << "another file's article stays";
+}
+
+TEST(IndexWriter, FileStateSurvivesReopening) {
+    test::TempDir dir;
+    IndexWriterOptions options;
+    options.db_path = dir.str() + "/db";
+    FileState state;
+    state.path = "/data/a.txt";
+    state.size = 10;
+    state.mtime_ns = 5;
+    state.inode = 7;
+    state.content_hash = "00112233445566778899aabbccddeeff";
+    {
+        IndexWriter writer(options);
+        writer.set_file_state(state);
+        writer.commit();
+    }
+    IndexWriter writer(options);
+    const auto back = writer.file_state("/data/a.txt");
+    ASSERT_TRUE(back);
+    EXPECT_EQ(back->content_hash, state.content_hash);
+    EXPECT_FALSE(writer.file_state("/data/b.txt"));
+}
+
+TEST(IndexWriter, AnArticleThatBridgesTwoGroupsMergesThem) {
+    test::TempDir dir;
+    IndexWriterOptions options;
+    options.db_path = dir.str() + "/db";
+    IndexWriter writer(options);
+    DocumentBuilder builder(options.language);
+    // a and b share nothing; c holds both texts, so it is a cut copy... of each.
+    const std::string a = body(1) + body(2), b = body(3) + body(4);
+    writer.store(prepared(builder, "/a", a, "/a"));
+    writer.store(prepared(builder, "/b", b, "/b"));
+    auto group_of = [&](const std::string& id) {
+        const auto& db = writer.database();
+        return db.get_document(*db.postlist_begin(schema::id_term(id))).get_value(schema::kSlotDupGroup);
+    };
+    EXPECT_NE(group_of("/a"), group_of("/b"));
+    const auto stored = writer.store(prepared(builder, "/c", a + " " + b, "/c"));
+    EXPECT_EQ(stored.duplicate, DupKind::Near);
+    EXPECT_EQ(group_of("/a"), group_of("/c"));
+    EXPECT_EQ(group_of("/b"), group_of("/c"));
+    EXPECT_EQ(writer.database().get_termfreq(schema::dup_group_term(group_of("/c"))), 3u);
+}
+
+}  // namespace
+}  // namespace newsdex
