@@ -7,6 +7,8 @@
 #include <array>
 #include <memory>
 
+#include "core/article_id.h"
+
 namespace newsdex::readers {
 
 namespace {
@@ -158,7 +160,7 @@ void read_container(const Input& input, Container container, Emitter& emitter,
             if (name.empty() || is_hidden_member(name) || !has_readable_extension(name)) continue;
             member.name = name;
             member.where = input.where + "!" + name;
-            member.id = input.id + "!" + name;
+            member.id = member_article_id(input.id, name);
             if (archive_entry_mtime_is_set(entry)) member.mtime = archive_entry_mtime(entry);
             if (archive_entry_size_is_set(entry) && static_cast<std::uintmax_t>(archive_entry_size(entry)) > limit) {
                 emitter.problem(Problem::Level::Skipped, "!" + name,

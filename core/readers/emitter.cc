@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "core/article_id.h"
 #include "core/language_detect.h"
 #include "core/utf8.h"
 
@@ -44,7 +45,7 @@ void Emitter::article(Article&& article, std::string_view record, std::string_vi
     make_valid(article.source);
     make_valid(article.url);
     make_valid(article.language);
-    article.id = record.empty() ? input_.id : input_.id + "#" + std::string(record);
+    article.id = record.empty() ? input_.id : record_article_id(input_.id, record);
     make_valid(article.id);
     article.path = input_.where;
     make_valid(article.path);
