@@ -61,6 +61,10 @@ struct FileEndItem {
 
 using Item = std::variant<UnchangedItem, IgnoredItem, ProblemItem, ArticleItem, FileEndItem>;
 
+/// Queue weight of an item that is not an article: roughly its size in bytes, so that a
+/// flood of them (a huge unchanged tree) is bounded by the same byte budget.
+constexpr std::size_t kSmallItem = 256;
+
 /// Why the helper threads should wind down: the user asked (signal), or the writer failed.
 struct Halt {
     const std::atomic<bool>& requested;
@@ -103,21 +107,21 @@ class Scanner : public WalkVisitor {
         if (!seen_.insert(hash64(file)).second) return;
         auto current = stat_file(path);
         if (!current) {
-            results_.push(ProblemItem{0, {Problem::Level::Failed, path, std::strerror(errno)}});
+            results_.push(ProblemItem{0, {Problem::Level::Failed, path, std::strerror(errno)}}, kSmallItem);
             return;
         }
         current->path = file;
         std::optional<FileState> stored;
         if (states_) stored = states_->lookup(file);
         if (compare(stored, *current) == FileChange::Unchanged) {
-            results_.push(UnchangedItem{path, current->size});
+            results_.push(UnchangedItem{path, current->size}, kSmallItem);
             return;
         }
         tasks_.push(FileTask{++serial_, path, file, *current, std::move(stored)});
     }
-    void ignored(const fs::path&) override { results_.push(IgnoredItem{}); }
+    void ignored(const fs::path&) override { results_.push(IgnoredItem{}, kSmallItem); }
     void error(const std::string& path, const std::string& reason) override {
-        results_.push(ProblemItem{0, {Problem::Level::Failed, path, reason}});
+        results_.push(ProblemItem{0, {Problem::Level::Failed, path, reason}}, kSmallItem);
     }
     bool stop() override { return stop_.load(); }
 
@@ -174,12 +178,14 @@ class WorkerSink : public readers::ArticleSink {
             const std::size_t weight = prepared->text_bytes + 4096;
             results_.push(ArticleItem{task_.serial, std::move(prepared)}, weight);
         } catch (const Xapian::Error& e) {
-            results_.push(ProblemItem{task_.serial, {Problem::Level::Failed, article.path, e.get_msg()}});
+            results_.push(ProblemItem{task_.serial, {Problem::Level::Failed, article.path, e.get_msg()}}, kSmallItem);
         } catch (const std::exception& e) {
-            results_.push(ProblemItem{task_.serial, {Problem::Level::Failed, article.path, e.what()}});
+            results_.push(ProblemItem{task_.serial, {Problem::Level::Failed, article.path, e.what()}}, kSmallItem);
         }
     }
-    void problem(Problem&& problem) override { results_.push(ProblemItem{task_.serial, std::move(problem)}); }
+    void problem(Problem&& problem) override {
+        results_.push(ProblemItem{task_.serial, std::move(problem)}, kSmallItem);
+    }
 
     std::uint64_t articles = 0;
     bool aborted = false;
@@ -196,7 +202,7 @@ void process(const FileTask& task, DocumentBuilder& builder, const readers::Read
     FileEndItem end{task.serial, FileEndItem::Kind::Read, task.path, task.current};
     if (stop.load()) {
         end.kind = FileEndItem::Kind::Aborted;
-        results.push(std::move(end));
+        results.push(std::move(end), kSmallItem);
         return;
     }
     // Too large files are refused by read_file without reading them; hashing them would
@@ -204,9 +210,9 @@ void process(const FileTask& task, DocumentBuilder& builder, const readers::Read
     if (task.current.size <= options.max_file_bytes) {
         auto hash = hash_file(task.path);
         if (!hash) {
-            results.push(ProblemItem{task.serial, {Problem::Level::Failed, task.path, std::strerror(errno)}});
+            results.push(ProblemItem{task.serial, {Problem::Level::Failed, task.path, std::strerror(errno)}}, kSmallItem);
             end.kind = FileEndItem::Kind::Failed;
-            results.push(std::move(end));
+            results.push(std::move(end), kSmallItem);
             return;
         }
         end.state.content_hash = *hash;
@@ -214,7 +220,7 @@ void process(const FileTask& task, DocumentBuilder& builder, const readers::Read
         if (task.stored && task.stored->content_hash == *hash) {
             end.kind = FileEndItem::Kind::Touched;
             end.state.articles = task.stored->articles;
-            results.push(std::move(end));
+            results.push(std::move(end), kSmallItem);
             return;
         }
     }
@@ -222,7 +228,7 @@ void process(const FileTask& task, DocumentBuilder& builder, const readers::Read
     readers::read_file(task.path, options, sink);
     end.state.articles = sink.articles;
     if (sink.aborted) end.kind = FileEndItem::Kind::Aborted;
-    results.push(std::move(end));
+    results.push(std::move(end), kSmallItem);
 }
 
 // ---- the writer side --------------------------------------------------------------------

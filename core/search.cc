@@ -64,6 +64,20 @@ void append_hits(const Xapian::MSet& mset, const SnippetMaker& snippets, const S
 }  // namespace
 
 Searcher::Searcher(const std::string& db_path) : db_path_(db_path), db_(open_readonly(db_path)) {
+    for (int attempt = 0;; ++attempt) {
+        try {
+            read_metadata();
+            return;
+        } catch (const Xapian::DatabaseModifiedError& e) {
+            // Opened just as an indexer committed twice: read the newest revision instead.
+            if (attempt >= 20) throw database_error(e, db_path_);
+            db_.reopen();
+        }
+    }
+}
+
+void Searcher::read_metadata() {
+    const std::string& db_path = db_path_;
     try {
         const std::string version = db_.get_metadata(std::string(schema::kMetaSchemaVersion));
         if (version.empty() && db_.get_doccount() > 0)
@@ -75,6 +89,8 @@ Searcher::Searcher(const std::string& db_path) : db_path_(db_path), db_(open_rea
                         "rebuild it with newsdex-index into a new --db");
         stemmer_name_ = db_.get_metadata(std::string(schema::kMetaLanguage));
         if (stemmer_name_.empty()) stemmer_name_ = "english";
+    } catch (const Xapian::DatabaseModifiedError&) {
+        throw;
     } catch (const Xapian::Error& e) {
         throw database_error(e, db_path);
     }
@@ -84,11 +100,12 @@ Searcher::~Searcher() = default;
 
 SearchResults Searcher::search(const SearchRequest& request) {
     // An indexer committing twice during our search invalidates what we read: reopen, retry.
+    // A busy indexer with small batches can do that several times in a row.
     for (int attempt = 0;; ++attempt) {
         try {
             return run(request);
         } catch (const Xapian::DatabaseModifiedError& e) {
-            if (attempt >= 3) throw database_error(e, db_path_);
+            if (attempt >= 20) throw database_error(e, db_path_);
             db_.reopen();
         } catch (const Xapian::Error& e) {
             throw database_error(e, db_path_);

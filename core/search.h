@@ -64,6 +64,7 @@ class Searcher {
 
   private:
     SearchResults run(const SearchRequest& request);
+    void read_metadata();
 
     std::string db_path_;
     Xapian::Database db_;

@@ -125,7 +125,6 @@ void Console::print_line(std::FILE* stream, const std::string& line) {
 
 void Console::problem(const Problem& p) {
     std::lock_guard lock(mutex_);
-    ++warnings_;
     print_line(err_, kPrefix + std::string(level_word(p.level)) + ": " + p.where + ": " + p.reason);
 }
 

@@ -57,7 +57,6 @@ class Console : public IngestObserver {
     std::string live_;     ///< the progress text shown on the live line
     bool live_shown_ = false;
     std::chrono::steady_clock::time_point last_draw_{}, last_log_{};
-    std::size_t warnings_ = 0;
 };
 
 }  // namespace newsdex

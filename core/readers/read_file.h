@@ -21,6 +21,9 @@ class ArticleSink {
   public:
     virtual ~ArticleSink() = default;
     /// A complete article: id, path, date (the file's time when it has none) and language set.
+    /// The id must be stable across runs (core/article_id.h: the canonical path, `#URL` or
+    /// `#N` for a record, `!member` for an archive member): the indexer replaces by id and
+    /// removes the ids a re-read file no longer yields.
     virtual void article(Article&& article) = 0;
     /// An input, or part of one, that could not be fully used.
     virtual void problem(Problem&& problem) = 0;

@@ -151,7 +151,7 @@ TEST(IncrementalCli, SearchesDuringIndexingWorkAndSeeEachCommit) {
     const std::string db = tmp.str() + "/db";
     ASSERT_EQ(index_cmd({"--db", db, NEWSDEX_CORPUS_DIR}).exit_code, 0);
     const std::string more = write_generated_corpus(tmp.str() + "/more", 300);
-    ChildProcess indexer({NEWSDEX_INDEX_BIN, "--db", db, "--batch-size", "10", more});
+    ChildProcess indexer({NEWSDEX_INDEX_BIN, "--db", db, "--batch-size", "20", more});
     Xapian::doccount last = 0;
     int searches = 0;
     while (indexer.running()) {

@@ -66,10 +66,13 @@ TEST(RobustnessCli, SigkillAtRandomMomentsNeverDamagesTheDatabase) {
 
     const unsigned seed = static_cast<unsigned>(std::random_device{}());
     std::mt19937 rng(seed);
-    std::uniform_int_distribution<long> moment(0, std::max<long>(clean_ms, 50));
+    std::uniform_real_distribution<double> share(0.0, 0.9);
     int killed_mid_run = 0;
-    for (int round = 0; round < 6; ++round) {
-        const long at = moment(rng);
+    std::size_t held = 0;
+    for (int round = 0; round < 6 && held < expected.size(); ++round) {
+        // A random moment within what is left to do, so that most kills land mid-run.
+        const double left = 1.0 - static_cast<double>(held) / static_cast<double>(expected.size());
+        const long at = static_cast<long>(share(rng) * left * static_cast<double>(std::max<long>(clean_ms, 50)));
         ChildProcess indexer(args(db));
         sleep_ms(at);
         const bool was_running = indexer.running();
@@ -80,7 +83,9 @@ TEST(RobustnessCli, SigkillAtRandomMomentsNeverDamagesTheDatabase) {
                      std::to_string(at) + " ms");
         if (!published(db)) continue;
         // The database opens, and every article in it is whole: the same as in a clean run.
-        for (const auto& [id, data] : articles_of(db)) {
+        const auto now = articles_of(db);
+        held = now.size();
+        for (const auto& [id, data] : now) {
             auto it = expected.find(id);
             ASSERT_NE(it, expected.end()) << "unknown article " << id;
             EXPECT_EQ(data, it->second) << "damaged article " << id;
