@@ -35,7 +35,13 @@ struct Config {
     SearchRequest request;
     Format format = Format::Text;
     Color color = Color::Auto;
+    TextStyle style;  ///< highlight mode and markers; colour is settled in run()
 };
+
+/// Most fragments --fragments accepts: more is a page of text, not a snippet.
+constexpr std::size_t kMaxFragments = 20;
+/// Longest --snippet-length: a fragment is a passage, not the article.
+constexpr std::size_t kMaxFragmentChars = 100000;
 
 const char* kUsage = R"(Usage: newsdex-search [OPTIONS] QUERY...
 
@@ -53,8 +59,16 @@ Query syntax:
   date:2024-03-01..2024-03-31   articles dated in a range (either end may be left open)
 Write queries that begin with "-" after "--":  newsdex-search -- -car Taurus
 
+Snippets: the best passages of each article (--fragments, --snippet-length),
+cut at sentence or word boundaries, "…" where text is left out; matched words,
+whole phrases and title: words (in the title) are marked: bold red on a terminal,
+[like this] otherwise, or as --highlight says.
+
 Examples:
   newsdex-search Taurus
+  newsdex-search --fragments 3 --snippet-length 200 '"Storm Shadow" missiles'
+  newsdex-search --highlight plain --hl-start '>>' --hl-end '<<' WebEx
+  newsdex-search --highlight html Taurus > hits.txt
   newsdex-search --limit 5 --format json 'WebEx AND author:Albrecht'
   newsdex-search --db ~/news.db '"Kerch Bridge"'
   newsdex-search --all Taurus    every copy of syndicated stories, not one per group
@@ -76,7 +90,7 @@ int fail(const std::string& message, int code, const std::string& hint = {}) {
 
 std::optional<int> parse_options(int argc, char** argv, Config& config) {
     std::vector<std::string> words;
-    std::string format = "text", color = "auto";
+    std::string format = "text", color = "auto", highlight = "auto";
     po::options_description visible("Options");
     visible.add_options()
         ("help,h", "show this help and exit")
@@ -87,10 +101,17 @@ std::optional<int> parse_options(int argc, char** argv, Config& config) {
         ("format,f", po::value(&format)->default_value("text"), "text or json")
         ("color", po::value(&color)->default_value("auto"),
          "auto (colour on a terminal, unless NO_COLOR is set), always or never")
-        ("snippet-length", po::value(&config.request.snippet_length)->default_value(300),
-         "approximate snippet length in bytes")
+        ("snippet-length", po::value(&config.request.snippet_length)->default_value(config.request.snippet_length),
+         "characters per snippet fragment (20 to 100000)")
         ("all", "show every copy of duplicated articles (by default each group of exact or "
-                "near-duplicates shows its best hit, marked \"+N similar\")");
+                "near-duplicates shows its best hit, marked \"+N similar\")")
+        ("fragments", po::value(&config.request.fragments)->default_value(config.request.fragments),
+         "snippet fragments per hit, 1 to 20, joined by \" … \"")
+        ("highlight", po::value(&highlight)->default_value("auto"),
+         "how text output marks matches: auto (ansi on a colour terminal, else plain), "
+         "ansi, plain or html (<mark>, title and snippet HTML-escaped)")
+        ("hl-start", po::value(&config.style.mark_start), "mark before a match with --highlight plain (default \"[\")")
+        ("hl-end", po::value(&config.style.mark_end), "mark after a match with --highlight plain (default \"]\")");
     po::options_description hidden;
     hidden.add_options()("query", po::value(&words));
     po::options_description all;
@@ -121,6 +142,18 @@ std::optional<int> parse_options(int argc, char** argv, Config& config) {
     else if (color == "never") config.color = Color::Never;
     else return fail("unknown --color \"" + color + "\" (use auto, always or never)", kExitError);
     if (config.request.snippet_length < 20) return fail("--snippet-length must be at least 20", kExitError);
+    if (config.request.snippet_length > kMaxFragmentChars)
+        return fail("--snippet-length must be at most " + std::to_string(kMaxFragmentChars), kExitError);
+    if (config.request.fragments < 1 || config.request.fragments > kMaxFragments)
+        return fail("--fragments must be from 1 to " + std::to_string(kMaxFragments), kExitError);
+    const bool custom_marks = vm.count("hl-start") || vm.count("hl-end");
+    if (highlight == "auto") config.style.highlight = custom_marks ? Highlight::Plain : Highlight::Auto;
+    else if (highlight == "ansi") config.style.highlight = Highlight::Ansi;
+    else if (highlight == "plain") config.style.highlight = Highlight::Plain;
+    else if (highlight == "html") config.style.highlight = Highlight::Html;
+    else return fail("unknown --highlight \"" + highlight + "\" (use auto, ansi, plain or html)", kExitError);
+    if (custom_marks && config.style.highlight != Highlight::Plain)
+        return fail("--hl-start and --hl-end go with --highlight plain", kExitError);
     config.db = resolve_db_path(config.db);
     return std::nullopt;
 }
@@ -138,10 +171,13 @@ bool use_color(Color color) {
 int run(const Config& config) {
     Searcher searcher(config.db);
     const SearchResults results = searcher.search(config.request);
-    if (config.format == Format::Json)
+    if (config.format == Format::Json) {
         print_json(results, std::cout);
-    else
-        print_text(results, TextStyle{use_color(config.color)}, std::cout);
+    } else {
+        TextStyle style = config.style;
+        style.color = use_color(config.color);
+        print_text(results, style, std::cout);
+    }
     std::cout.flush();
     return results.total > 0 ? kExitMatch : kExitNoMatch;
 }
