@@ -5,6 +5,7 @@
 #include "core/error.h"
 #include "core/query.h"
 #include "core/schema.h"
+#include "core/weighting.h"
 
 namespace newsdex {
 
@@ -32,8 +33,12 @@ void append_hits(const Xapian::MSet& mset, const Xapian::Stem& stemmer, const Se
         hit.score = it.get_weight();
         hit.all_words = all_words;
         hit.article = schema::decode_data(it.get_document().get_data());
-        hit.title = highlight_all(mset, hit.article.title, stemmer);
-        hit.snippet = make_snippet(mset, hit.article.body_text(), stemmer, request.snippet_length);
+        if (request.snippets) {
+            hit.title = highlight_all(mset, hit.article.title, stemmer);
+            hit.snippet = make_snippet(mset, hit.article.body_text(), stemmer, request.snippet_length);
+        } else {
+            hit.title = {Span{hit.article.title, false}};
+        }
         hits.push_back(std::move(hit));
     }
 }
@@ -84,6 +89,8 @@ SearchResults Searcher::run(const SearchRequest& request) {
     const Xapian::doccount wanted = request.offset + request.limit;
 
     Xapian::Enquire enquire(db_);
+    enquire.set_weighting_scheme(
+        *parse_weighting(request.weighting.empty() ? kDefaultWeighting : std::string_view(request.weighting)));
     enquire.set_query(all_words);
     // Ask for the whole first part of the ranking: whether the all-words matches run out
     // before this page ends decides where the partial matches start.

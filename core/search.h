@@ -17,6 +17,11 @@ struct SearchRequest {
     Xapian::doccount offset = 0;
     Xapian::doccount limit = 10;
     std::size_t snippet_length = 300;  ///< bytes, approximately
+    /// Ranking scheme, as parse_weighting() reads it; empty for kDefaultWeighting.
+    std::string weighting{};
+    /// False leaves Hit::snippet empty and Hit::title unmarked: for programs that need
+    /// only the ranking (a 1000-hit ranking is then several times faster).
+    bool snippets = true;
 };
 
 struct Hit {

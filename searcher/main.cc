@@ -13,6 +13,7 @@
 #include "core/db_path.h"
 #include "core/error.h"
 #include "core/search.h"
+#include "core/weighting.h"
 #include "searcher/output.h"
 
 namespace po = boost::program_options;
@@ -60,6 +61,11 @@ Examples:
 
 Options)";
 
+const char* kRanking = R"(
+Ranking: --weighting NAME[:KEY=VALUE,...] replaces the default scheme (see the README's
+"Ranking"); parameters left out keep the values shown:
+)";
+
 const char* kEpilog = R"(
 Database: --db, else $NEWSDEX_DB, else $XDG_DATA_HOME/newsdex/db, else
 ~/.local/share/newsdex/db (the same as newsdex-index).
@@ -87,7 +93,11 @@ std::optional<int> parse_options(int argc, char** argv, Config& config) {
         ("color", po::value(&color)->default_value("auto"),
          "auto (colour on a terminal, unless NO_COLOR is set), always or never")
         ("snippet-length", po::value(&config.request.snippet_length)->default_value(300),
-         "approximate snippet length in bytes");
+         "approximate snippet length in bytes")
+        ("no-snippets", "no snippets or highlighting (JSON \"snippet\" is \"\"): faster, for "
+         "programs that need only the ranking")
+        ("weighting", po::value(&config.request.weighting),
+         "ranking scheme and parameters, for experts (see Ranking below)");
     po::options_description hidden;
     hidden.add_options()("query", po::value(&words));
     po::options_description all;
@@ -99,7 +109,7 @@ std::optional<int> parse_options(int argc, char** argv, Config& config) {
     po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
     po::notify(vm);
     if (vm.count("help")) {
-        std::cout << kUsage << visible << kEpilog;
+        std::cout << kUsage << visible << kRanking << weighting_help() << kEpilog;
         return kExitMatch;
     }
     if (vm.count("version")) {
@@ -117,6 +127,8 @@ std::optional<int> parse_options(int argc, char** argv, Config& config) {
     else if (color == "never") config.color = Color::Never;
     else return fail("unknown --color \"" + color + "\" (use auto, always or never)", kExitError);
     if (config.request.snippet_length < 20) return fail("--snippet-length must be at least 20", kExitError);
+    config.request.snippets = vm.count("no-snippets") == 0;
+    if (vm.count("weighting")) parse_weighting(config.request.weighting);  // throws when invalid
     config.db = resolve_db_path(config.db);
     return std::nullopt;
 }

@@ -112,7 +112,8 @@ void print_text(const SearchResults& r, const TextStyle& style, std::ostream& ou
         add(a.url.empty() ? a.path : a.url);
         if (!hit.all_words) add("(some of the words)");
         out << "   " << (style.color ? kSgrDim : "") << meta << (style.color ? kSgrReset : "") << '\n';
-        out << "   " << one_line(to_terminal(hit.snippet, style)) << "\n\n";
+        if (!hit.snippet.empty()) out << "   " << one_line(to_terminal(hit.snippet, style)) << '\n';
+        out << '\n';
     }
 }
 
