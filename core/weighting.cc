@@ -111,8 +111,12 @@ std::string format_number(double x) {
 std::string default_params(const Scheme& s) {
     std::string params;
     if (!s.word.empty()) params += std::string(s.word) + "=" + std::string(s.word_default);
-    for (const auto& p : s.params)
-        params += (params.empty() ? "" : ",") + std::string(p.name) + "=" + format_number(p.fallback);
+    for (const auto& p : s.params) {
+        if (!params.empty()) params += ',';
+        params += p.name;
+        params += '=';
+        params += format_number(p.fallback);
+    }
     return params;
 }
 
@@ -153,7 +157,10 @@ std::unique_ptr<Xapian::Weight> parse_weighting(std::string_view spec) {
         if (s.name == name) scheme = &s;
     if (!scheme) {
         std::string names;
-        for (const auto& s : schemes()) names += (names.empty() ? "" : ", ") + std::string(s.name);
+        for (const auto& s : schemes()) {
+            if (!names.empty()) names += ", ";
+            names += s.name;
+        }
         throw Error(ErrorKind::Usage, "unknown scheme in " + quoted + " (use one of: " + names + ")");
     }
 

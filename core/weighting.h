@@ -12,7 +12,7 @@ namespace newsdex {
 
 /// The scheme Newsdex ranks with unless told otherwise. Chosen by measuring MAP and nDCG@10
 /// on two standard test collections with bench/relevance (see bench/README.md).
-inline constexpr std::string_view kDefaultWeighting = "bm25";
+inline constexpr std::string_view kDefaultWeighting = "bm25:k1=3,b=0.5";
 
 /// Parses `NAME` or `NAME:KEY=VALUE,KEY=VALUE...`; parameters left out keep Xapian's
 /// defaults. Throws Error(Usage) naming the spec and what is wrong with it.

@@ -7,6 +7,7 @@ packages=(
   libboost-program-options-dev
   nlohmann-json3-dev
   libgtest-dev
+  python3
 )
 missing=()
 for p in "${packages[@]}"; do

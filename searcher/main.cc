@@ -62,8 +62,12 @@ Examples:
 Options)";
 
 const char* kRanking = R"(
-Ranking: --weighting NAME[:KEY=VALUE,...] replaces the default scheme (see the README's
-"Ranking"); parameters left out keep the values shown:
+Ranking: by default BM25 with parameters chosen by measuring relevance on standard
+test collections (see the README's "Ranking"), i.e. --weighting )";
+
+const char* kRankingSchemes = R"(.
+Experts can name another scheme, --weighting NAME[:KEY=VALUE,...]; parameters left
+out take the values shown:
 )";
 
 const char* kEpilog = R"(
@@ -109,7 +113,8 @@ std::optional<int> parse_options(int argc, char** argv, Config& config) {
     po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
     po::notify(vm);
     if (vm.count("help")) {
-        std::cout << kUsage << visible << kRanking << weighting_help() << kEpilog;
+        std::cout << kUsage << visible << kRanking << kDefaultWeighting << kRankingSchemes << weighting_help()
+                  << kEpilog;
         return kExitMatch;
     }
     if (vm.count("version")) {

@@ -8,6 +8,7 @@ import json
 import os
 import shlex
 import shutil
+import statistics
 import sys
 import tempfile
 import time
@@ -53,7 +54,12 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
                                      "removed afterwards)")
     p.add_argument("--limit", type=int, default=1000, help="results per query (default 1000)")
     p.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="searches run at once")
+    p.add_argument("--keywords", type=int, default=0, metavar="N",
+                   help="also score each collection with every query cut to its N rarest words, "
+                        "as keyword searches (collection name + '-kwN')")
     p.add_argument("--no-fts5", action="store_true", help="leave out the SQLite FTS5 peer")
+    p.add_argument("--snippet-timing", type=int, default=0, metavar="N",
+                   help="also time N queries of each collection with and without snippets (medians)")
     p.add_argument("--quiet", action="store_true", help="print only the tables")
     args = p.parse_args(argv)
     args.index_bin = args.index_bin or os.path.join(args.bin_dir, "indexer", "newsdex-index")
@@ -67,8 +73,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
             p.error(f"--config {spec!r}: expected NAME=OPTIONS with a new NAME")
         configs.append((name, shlex.split(options)))
     args.configs = configs
-    if args.limit < 1 or args.jobs < 1:
-        p.error("--limit and --jobs must be positive")
+    if args.limit < 1 or args.jobs < 1 or args.keywords < 0 or args.snippet_timing < 0:
+        p.error("--limit and --jobs must be positive, --keywords not negative")
     return args
 
 
@@ -86,7 +92,11 @@ def main(argv: list[str]) -> int:
             print(f"relevance: {binary}: not found; build first (bench/relevance.sh does)", file=sys.stderr)
             return 2
     try:
-        loaded = [collections.load(f) for f in folders]
+        loaded = []
+        for folder in folders:
+            loaded.append(collections.load(folder))
+            if args.keywords:
+                loaded.append(collections.keyword_variant(loaded[-1], args.keywords))
     except (OSError, ValueError) as e:
         print(f"relevance: {e}", file=sys.stderr)
         return 2
@@ -106,6 +116,7 @@ def main(argv: list[str]) -> int:
     try:
         for col in loaded:
             log(f"{col.name}: {len(col.documents)} documents, {len(col.queries)} queries")
+            newsdex.last_query_seconds = []
             for note in col.notes:
                 log(f"  note: {note}")
             with open(os.path.join(args.out, f"{col.name}.qrels"), "w", encoding="utf-8") as f:
@@ -119,6 +130,7 @@ def main(argv: list[str]) -> int:
 
             evaluations: dict[str, metrics.Evaluation] = {}
             seconds: dict[str, float] = {}
+            query_ms: dict[str, float] = {}
             for name, runner in plan:
                 start = time.monotonic()
                 try:
@@ -131,8 +143,15 @@ def main(argv: list[str]) -> int:
                 with open(os.path.join(args.out, f"{col.name}.{name}.run"), "w", encoding="utf-8") as f:
                     f.write(trec.format_run(run, name))
                 evaluations[name] = metrics.evaluate(run, col.qrels, [q.qid for q in col.queries])
-                log(f"  {name}: MAP {evaluations[name].mean('map'):.4f} ({seconds[name]:.1f} s)")
+                latency = ""
+                if name not in (BASELINE, PEER) and newsdex.last_query_seconds:
+                    query_ms[name] = statistics.median(newsdex.last_query_seconds) * 1000
+                    latency = f", median newsdex-search {query_ms[name]:.0f} ms"
+                log(f"  {name}: MAP {evaluations[name].mean('map'):.4f} ({seconds[name]:.1f} s{latency})")
 
+            snippet_ms = {}
+            if args.snippet_timing and not col.name.endswith(f"-kw{args.keywords}"):
+                snippet_ms = newsdex.snippet_cost(col, workdir, args.snippet_timing, log)
             table = report.rows(evaluations, BASELINE)
             scored = len(next(iter(evaluations.values())).per_query) if evaluations else 0
             unscored = len(next(iter(evaluations.values())).unscored) if evaluations else 0
@@ -141,13 +160,21 @@ def main(argv: list[str]) -> int:
             print(f"\n{title}\n")
             print(report.plain(table), end="")
             markdown_parts.append(f"**{title}**\n\n" + report.markdown(table))
+            if len(snippet_ms) == 2:
+                timing = (f"newsdex-search --limit {args.limit}, median of {min(args.snippet_timing, len(col.queries))} "
+                          f"queries: {snippet_ms['snippets']:.0f} ms with snippets, {snippet_ms['no_snippets']:.0f} ms "
+                          f"with --no-snippets ({snippet_ms['snippets'] / snippet_ms['no_snippets']:.1f}x)")
+                print(timing)
+                markdown_parts[-1] += f"\n{timing}\n"
             results["collections"][col.name] = {
                 "documents": len(col.documents), "queries": len(col.queries), "scored": scored,
                 "unscored": unscored, "notes": col.notes,
                 "configurations": {name: {"means": ev.means(), "per_query": ev.per_query,
-                                          "seconds": round(seconds[name], 3)}
+                                          "seconds": round(seconds[name], 3),
+                                          "median_query_ms": round(query_ms[name], 1) if name in query_ms else None}
                                    for name, ev in evaluations.items()},
                 "index_seconds": round(newsdex.index_seconds.get(col.name, 0.0), 3),
+                "snippet_timing_ms": {k: round(v, 1) for k, v in snippet_ms.items()},
             }
         with open(os.path.join(args.out, "results.json"), "w", encoding="utf-8") as f:
             json.dump(results, f, indent=1, sort_keys=True)

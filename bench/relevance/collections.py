@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 
 from . import smart, trec
 
@@ -150,3 +151,25 @@ def load(folder: str, name: str | None = None) -> Collection:
         return load_generic(folder, name)
     raise CollectionError(f"{folder}: no collection here (expected cran.all.1400, CISI.ALL, or docs.all + "
                           "queries.qry + qrels)")
+
+
+def keyword_variant(collection: Collection, words: int) -> Collection:
+    """The collection with each query cut to its `words` rarest words (fewest documents
+    holding them; words no document holds, and words of one or two letters, left out),
+    in their original order: a stand-in for the two- or three-word queries people type,
+    judged by the same qrels. Named `<name>-kw<words>`."""
+    token = re.compile(r"[^\W_]+")
+    df: dict[str, int] = {}
+    for doc in collection.documents:
+        for w in set(token.findall(f"{doc.title} {doc.body}".lower())):
+            df[w] = df.get(w, 0) + 1
+    queries = []
+    for q in collection.queries:
+        seen: list[str] = []
+        for w in token.findall(q.text.lower()):
+            if len(w) > 2 and df.get(w, 0) > 0 and w not in seen:
+                seen.append(w)
+        keep = set(sorted(seen, key=lambda w: (df[w], seen.index(w)))[:words])
+        queries.append(Query(q.qid, " ".join(w for w in seen if w in keep)))
+    return Collection(f"{collection.name}-kw{words}", collection.documents, queries, collection.qrels,
+                      [f"queries cut to their {words} rarest words"])

@@ -15,6 +15,7 @@ import json
 import os
 import re
 import sqlite3
+import statistics
 import subprocess
 import time
 
@@ -65,12 +66,13 @@ class Newsdex:
 
     def __init__(self, index_bin: str, search_bin: str, jobs: int = 2, limit: int = 1000):
         self.index_bin, self.search_bin, self.jobs, self.limit = index_bin, search_bin, jobs, limit
-        self._indexed: dict[str, str] = {}
+        self._indexed: dict[int, str] = {}  # by the identity of a document list
         self.index_seconds: dict[str, float] = {}
+        self.last_query_seconds: list[float] = []  # wall time of each newsdex-search of the last run
 
     def database(self, collection: Collection, workdir: str, log) -> str:
-        if collection.name in self._indexed:
-            return self._indexed[collection.name]
+        if id(collection.documents) in self._indexed:
+            return self._indexed[id(collection.documents)]
         articles = os.path.join(workdir, collection.name, "articles")
         db = os.path.join(workdir, collection.name, "newsdex-db")
         os.makedirs(articles, exist_ok=True)
@@ -84,17 +86,20 @@ class Newsdex:
         for line in proc.stderr.splitlines():
             log(f"  {line}")
         log(f"  {proc.stdout.strip()}")
-        self._indexed[collection.name] = db
+        self._indexed[id(collection.documents)] = db
         return db
 
     def run(self, collection: Collection, workdir: str, options: list[str], log) -> Run:
         db = self.database(collection, workdir, log)
         failures: list[str] = []
+        seconds: list[float] = []
 
         def search(query) -> tuple[str, list[str]]:
             cmd = [self.search_bin, "--db", db, "--format", "json", "--limit", str(self.limit),
                    "--no-snippets", *options, "--", query_text(query.text)]
+            start = time.monotonic()
             proc = subprocess.run(cmd, capture_output=True, text=True)
+            seconds.append(time.monotonic() - start)
             if proc.returncode == 1:
                 return query.qid, []
             if proc.returncode != 0:
@@ -105,11 +110,28 @@ class Newsdex:
 
         with concurrent.futures.ThreadPoolExecutor(max_workers=self.jobs) as pool:
             run = dict(pool.map(search, collection.queries))
+        self.last_query_seconds = seconds
         for failure in failures[:5]:
             log(f"  newsdex-search: {failure}")
         if failures:
             raise SystemError_(f"newsdex-search failed on {len(failures)} queries")
         return run
+
+
+    def snippet_cost(self, collection: Collection, workdir: str, queries: int, log) -> dict[str, float]:
+        """Median wall time of one `newsdex-search --limit LIMIT` with and without snippets,
+        over the first `queries` queries; the two forms alternate query by query, so both
+        see the same machine load."""
+        db = self.database(collection, workdir, log)
+        times: dict[str, list[float]] = {"snippets": [], "no_snippets": []}
+        for query in collection.queries[:queries]:
+            for key, extra in (("snippets", []), ("no_snippets", ["--no-snippets"])):
+                cmd = [self.search_bin, "--db", db, "--format", "json", "--limit", str(self.limit), *extra,
+                       "--", query_text(query.text)]
+                start = time.monotonic()
+                subprocess.run(cmd, capture_output=True, text=True)
+                times[key].append(time.monotonic() - start)
+        return {key: statistics.median(values) * 1000 for key, values in times.items() if values}
 
 
 class XapianDefaults:

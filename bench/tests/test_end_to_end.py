@@ -33,7 +33,7 @@ class TinyCollection(unittest.TestCase):
         cls.out = os.path.join(cls.tmp.name, "out")
         cmd = [sys.executable, "-m", "relevance", "--collection", TINY, "--out", cls.out,
                "--index-bin", BINARIES["NEWSDEX_INDEX_BIN"], "--search-bin", BINARIES["NEWSDEX_SEARCH_BIN"],
-               "--baseline-bin", BINARIES["NEWSDEX_BASELINE_BIN"], "--jobs", "2",
+               "--baseline-bin", BINARIES["NEWSDEX_BASELINE_BIN"], "--jobs", "2", "--snippet-timing", "2",
                "--config", "classic-bm25=--weighting bm25:k1=1.2,b=0.75"]
         cls.proc = subprocess.run(cmd, cwd=BENCH, capture_output=True, text=True, timeout=240)
         with open(os.path.join(cls.out, "results.json"), encoding="utf-8") as f:
@@ -75,6 +75,10 @@ class TinyCollection(unittest.TestCase):
             means = metrics.evaluate(run, qrels).means()
             for metric, value in result["means"].items():
                 self.assertAlmostEqual(means[metric], value, places=9, msg=f"{name} {metric}")
+
+    def test_snippet_timing(self):
+        self.assertEqual(set(self.results["snippet_timing_ms"]), {"snippets", "no_snippets"})
+        self.assertIn("median of 2 queries", self.proc.stdout)
 
     def test_markdown_table(self):
         with open(os.path.join(self.out, "table.md"), encoding="utf-8") as f:

@@ -111,6 +111,21 @@ class Layouts(unittest.TestCase):
             collections.load(d)
 
 
+class KeywordQueries(unittest.TestCase):
+    def test_queries_keep_their_rarest_words_in_order(self):
+        docs = [collections.Document(str(i), "", [], "", body) for i, body in enumerate(
+            ["the wing flutter at speed", "the wing at speed", "the speed of sound", "the end"])]
+        # document frequency: the 4, speed 3, wing 2, flutter 1; "zebra" is in no document, "at" too short
+        col = collections.Collection("c", docs, [collections.Query("1", "The zebra wing flutter at speed?")],
+                                     {"1": {"0": 1}})
+        kw = collections.keyword_variant(col, 2)
+        self.assertEqual(kw.name, "c-kw2")
+        self.assertEqual(kw.queries[0].text, "wing flutter")
+        self.assertEqual(collections.keyword_variant(col, 3).queries[0].text, "wing flutter speed")
+        self.assertIs(kw.documents, col.documents)
+        self.assertEqual(kw.qrels, col.qrels)
+
+
 class QueryText(unittest.TestCase):
     def test_syntax_is_neutralised_but_words_stay(self):
         cases = {

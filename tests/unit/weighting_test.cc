@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include "core/error.h"
+#include "core/search.h"
+#include "tests/unit/test_index.h"
 
 namespace newsdex {
 namespace {
@@ -61,6 +63,30 @@ TEST(Weighting, ParametersReachTheScheme) {
 
 TEST(Weighting, TheDefaultParses) {
     EXPECT_TRUE(parse_weighting(kDefaultWeighting));
+}
+
+std::vector<double> scores(Searcher& searcher, const std::string& query, const std::string& weighting) {
+    SearchRequest request{query};
+    request.weighting = weighting;
+    request.snippets = false;
+    std::vector<double> out;
+    for (const auto& hit : searcher.search(request).hits) out.push_back(hit.score);
+    return out;
+}
+
+TEST(Weighting, SearcherRanksWithTheDefaultUnlessToldOtherwise) {
+    using test::make_article;
+    test::TestIndex index({
+        make_article("/a", "Taurus missiles", {"Taurus Taurus missiles for Ukraine, said the chancellor."}),
+        make_article("/b", "Ford Taurus", {"The Taurus is a family car with a long history of sales in America."}),
+        make_article("/c", "Storm Shadow", {"Britain sent Storm Shadow missiles."}),
+    });
+    Searcher searcher(index.path());
+    const auto by_default = scores(searcher, "Taurus missiles", "");
+    ASSERT_EQ(by_default.size(), 3u);
+    EXPECT_EQ(by_default, scores(searcher, "Taurus missiles", std::string(kDefaultWeighting)));
+    EXPECT_NE(by_default, scores(searcher, "Taurus missiles", "bm25"));  // Xapian's own defaults differ
+    EXPECT_NE(by_default, scores(searcher, "Taurus missiles", "dlh"));
 }
 
 class InvalidSpecs : public ::testing::TestWithParam<std::pair<const char*, const char*>> {};
