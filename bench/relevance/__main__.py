@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import shlex
 import shutil
 import statistics
@@ -69,8 +70,10 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     configs = []
     for spec in args.config:
         name, sep, options = spec.partition("=")
-        if not sep or not name or name in (BASELINE, PEER, PRODUCT) or name in (n for n, _ in configs):
-            p.error(f"--config {spec!r}: expected NAME=OPTIONS with a new NAME")
+        if not sep or not re.fullmatch(r"[\w.+-]+", name) or name in (BASELINE, PEER, PRODUCT) \
+                or name in (n for n, _ in configs):
+            p.error(f"--config {spec!r}: expected NAME=OPTIONS, NAME new and made of letters, digits, '.', '+', "
+                    "'-' and '_'")
         configs.append((name, shlex.split(options)))
     args.configs = configs
     if args.limit < 1 or args.jobs < 1 or args.keywords < 0 or args.snippet_timing < 0:

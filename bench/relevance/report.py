@@ -22,7 +22,8 @@ def rows(evaluations: dict[str, Evaluation], baseline: str) -> list[list[str]]:
             cmp: Comparison = compare(ev, base, "map")
             base_map = base.mean("map")
             gain = (means["map"] - base_map) / base_map * 100 if base_map else 0.0
-            row += [f"{gain:+.1f}%", f"{cmp.wins}/{cmp.ties}/{cmp.losses}", f"{cmp.p_value:.3f}"]
+            p = "<0.001" if cmp.p_value < 0.001 else f"{cmp.p_value:.3f}"
+            row += [f"{gain:+.1f}%", f"{cmp.wins}/{cmp.ties}/{cmp.losses}", p]
         out.append(row)
     return out
 

@@ -104,9 +104,12 @@ class Skips(unittest.TestCase):
         self.assertIn("not found; build first", proc.stderr)
 
     def test_bad_config_is_a_usage_error(self):
-        proc = subprocess.run([sys.executable, "-m", "relevance", "--config", "newsdex=--weighting dlh"],
-                              cwd=BENCH, capture_output=True, text=True, timeout=60)
-        self.assertEqual(proc.returncode, 2)
+        # A taken name, no options, and a name cut short by an "=" in the scheme it meant to name.
+        for spec in ("newsdex=--weighting dlh", "dlh", "bm25:k1=2=--weighting bm25:k1=2"):
+            proc = subprocess.run([sys.executable, "-m", "relevance", "--config", spec],
+                                  cwd=BENCH, capture_output=True, text=True, timeout=60)
+            self.assertEqual(proc.returncode, 2, spec)
+            self.assertIn("expected NAME=OPTIONS", proc.stderr)
 
 
 if __name__ == "__main__":
