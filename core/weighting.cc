@@ -62,7 +62,8 @@ const std::vector<Scheme>& schemes() {
          [](const Values& v, const std::string&) -> Xapian::Weight* { return new Xapian::TradWeight(v.at("k")); }},
         {"tfidf", "TF-IDF, SMART normalisation codes (ntn, ltn, ...)", {}, "norm", "ntn",
          [](const Values&, const std::string& word) -> Xapian::Weight* { return new Xapian::TfIdfWeight(word); }},
-        {"lm", "language model, smoothing two-stage, dirichlet, dirichlet-plus, jm or absolute",
+        {"lm", "language model; smoothing two-stage (lambda, mu), dirichlet (mu), dirichlet-plus (mu, delta), "
+               "jm (lambda) or absolute (delta, default 0.7)",
          {{"log", 0, 0, kInf}, {"lambda", 0.7, 0, 1}, {"mu", 2000, 0, kInf, true}, {"delta", 0.05, 0, kInf}},
          "smoothing", "two-stage",
          [](const Values& v, const std::string& word) -> Xapian::Weight* {
@@ -135,6 +136,42 @@ bool valid_word(const Scheme& s, const std::string& word) {
            std::string_view("ntpfs").find(word[1]) != std::string_view::npos && word[2] == 'n';
 }
 
+/// Each smoothing of LMWeight reads only some parameters: naming another is an error,
+/// not silently ignored. Absolute discounting's delta defaults to Xapian's 0.7.
+void check_lm_params(const std::string& smoothing, const std::map<std::string, bool, std::less<>>& given,
+                     Values& values, const std::string& quoted) {
+    std::string_view allowed = "log";
+    if (smoothing == "two-stage") allowed = "log lambda mu";
+    if (smoothing == "dirichlet") allowed = "log mu";
+    if (smoothing == "dirichlet-plus") allowed = "log mu delta";
+    if (smoothing == "jm") allowed = "log lambda";
+    if (smoothing == "absolute") allowed = "log delta";
+    for (const auto& [key, yes] : given) {
+        if (!yes || key == "smoothing") continue;
+        bool ok = false;
+        for (std::size_t start = 0; start < allowed.size();) {
+            const auto end = std::min(allowed.find(' ', start), allowed.size());
+            ok = ok || allowed.substr(start, end - start) == key;
+            start = end + 1;
+        }
+        if (!ok) {
+            std::string takes(allowed);
+            for (std::size_t at = takes.find(' '); at != std::string::npos; at = takes.find(' ', at + 2))
+                takes.replace(at, 1, ", ");
+            throw Error(ErrorKind::Usage, quoted + ": smoothing=" + smoothing + " has no parameter \"" + key +
+                                              "\" (it takes " + takes + ")");
+        }
+    }
+    if (smoothing == "absolute" && !given.count("delta")) values["delta"] = 0.7;
+}
+
+/// The spec as quoted in messages, control characters shown as '?' so a message stays one line.
+std::string quote_spec(std::string_view spec) {
+    std::string out = "--weighting \"";
+    for (char c : spec) out += static_cast<unsigned char>(c) < 0x20 || c == 0x7f ? '?' : c;
+    return out + "\"";
+}
+
 }  // namespace
 
 std::string weighting_help() {
@@ -149,7 +186,7 @@ std::string weighting_help() {
 }
 
 std::unique_ptr<Xapian::Weight> parse_weighting(std::string_view spec) {
-    const std::string quoted = "--weighting \"" + std::string(spec) + "\"";
+    const std::string quoted = quote_spec(spec);
     const auto colon = spec.find(':');
     const std::string_view name = spec.substr(0, colon);
     const Scheme* scheme = nullptr;
@@ -208,6 +245,7 @@ std::unique_ptr<Xapian::Weight> parse_weighting(std::string_view spec) {
                                               ")");
         values[key] = x;
     }
+    if (scheme->name == "lm") check_lm_params(word, given, values, quoted);
     return std::unique_ptr<Xapian::Weight>(scheme->make(values, word));
 }
 

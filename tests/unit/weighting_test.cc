@@ -59,6 +59,10 @@ TEST(Weighting, ParametersReachTheScheme) {
               Xapian::LMWeight(0, Xapian::Weight::JELINEK_MERCER_SMOOTHING, 0.3, -1).serialise());
     EXPECT_EQ(parse_weighting("lm")->serialise(), Xapian::LMWeight().serialise());
     EXPECT_EQ(parse_weighting("tfidf:norm=ltn")->serialise(), Xapian::TfIdfWeight("ltn").serialise());
+    EXPECT_EQ(parse_weighting("lm:smoothing=absolute")->serialise(),
+              Xapian::LMWeight(0, Xapian::Weight::ABSOLUTE_DISCOUNT_SMOOTHING, 0.7, -1).serialise());
+    EXPECT_EQ(parse_weighting("lm:smoothing=dirichlet-plus,mu=800,delta=0.1")->serialise(),
+              Xapian::LMWeight(0, Xapian::Weight::DIRICHLET_PLUS_SMOOTHING, 800, 0.1).serialise());
 }
 
 TEST(Weighting, TheDefaultParses) {
@@ -99,7 +103,10 @@ TEST_P(InvalidSpecs, AreUsageErrorsNamingSpecAndProblem) {
     } catch (const Error& e) {
         EXPECT_EQ(e.kind(), ErrorKind::Usage);
         const std::string message = e.what();
-        EXPECT_NE(message.find("--weighting \"" + std::string(spec) + "\""), std::string::npos) << message;
+        std::string shown(spec);  // control characters are shown as '?'
+        for (char& c : shown)
+            if (static_cast<unsigned char>(c) < 0x20) c = '?';
+        EXPECT_NE(message.find("--weighting \"" + shown + "\""), std::string::npos) << message;
         EXPECT_NE(message.find(problem), std::string::npos) << message;
         EXPECT_EQ(message.find('\n'), std::string::npos) << "one line: " << message;
     }
@@ -127,7 +134,11 @@ INSTANTIATE_TEST_SUITE_P(Table, InvalidSpecs, ::testing::Values(
     std::pair{"lm:smoothing=laplace", "bad smoothing"},
     std::pair{"lm:mu=0", "out of range"},
     std::pair{"tfidf:norm=xyz", "bad norm"},
-    std::pair{"dlh:c=1", "has no parameter"}));
+    std::pair{"dlh:c=1", "has no parameter"},
+    std::pair{"lm:smoothing=dirichlet,lambda=0.5", "smoothing=dirichlet has no parameter \"lambda\""},
+    std::pair{"lm:smoothing=jm,mu=100", "has no parameter \"mu\""},
+    std::pair{"lm:mu=100,smoothing=absolute", "has no parameter \"mu\""},
+    std::pair{"bm25\n:k1=1", "--weighting \"bm25?:k1=1\""}));
 
 TEST(Weighting, HelpListsEverySchemeWithDefaults) {
     const std::string help = weighting_help();
