@@ -5,6 +5,7 @@
 #include "core/error.h"
 #include "core/query.h"
 #include "core/schema.h"
+#include "core/weighting.h"
 
 namespace newsdex {
 
@@ -52,11 +53,15 @@ void append_hits(const Xapian::MSet& mset, const SnippetMaker& snippets, const S
         hit.score = it.get_weight();
         hit.all_words = all_words;
         hit.article = schema::decode_data(it.get_document().get_data());
-        hit.title = snippets.title(hit.article.title);
-        Snippet snippet = snippets.body(hit.article.body_text());
-        hit.snippet = join_fragments(snippet.fragments);
-        hit.fragments = std::move(snippet.fragments);
-        hit.snippet_from_lead = snippet.from_lead;
+        if (request.snippets) {
+            hit.title = snippets.title(hit.article.title);
+            Snippet snippet = snippets.body(hit.article.body_text());
+            hit.snippet = join_fragments(snippet.fragments);
+            hit.fragments = std::move(snippet.fragments);
+            hit.snippet_from_lead = snippet.from_lead;
+        } else {
+            hit.title = {Span{hit.article.title, false}};
+        }
         hits.push_back(std::move(hit));
     }
 }
@@ -126,6 +131,8 @@ SearchResults Searcher::run(const SearchRequest& request) {
     const Xapian::doccount wanted = request.offset + request.limit;
 
     Xapian::Enquire enquire(db_);
+    enquire.set_weighting_scheme(
+        *parse_weighting(request.weighting.empty() ? kDefaultWeighting : std::string_view(request.weighting)));
     enquire.set_query(all_words);
     results.collapsed = request.collapse;
     if (request.collapse) enquire.set_collapse_key(schema::kSlotDupGroup);

@@ -21,6 +21,11 @@ struct SearchRequest {
     /// false shows every copy.
     bool collapse = true;
     std::size_t fragments = SnippetOptions{}.fragments;            ///< snippet fragments per hit, at most
+    /// Ranking scheme, as parse_weighting() reads it; empty for kDefaultWeighting.
+    std::string weighting{};
+    /// False leaves Hit::snippet empty and Hit::title unmarked: for programs that need
+    /// only the ranking (a 1000-hit ranking is then several times faster).
+    bool snippets = true;
 };
 
 struct Hit {

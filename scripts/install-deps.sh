@@ -8,6 +8,7 @@ packages=(
   nlohmann-json3-dev
   libxxhash-dev
   libgtest-dev
+  python3
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -13,6 +13,7 @@
 #include "core/db_path.h"
 #include "core/error.h"
 #include "core/search.h"
+#include "core/weighting.h"
 #include "searcher/output.h"
 
 namespace po = boost::program_options;
@@ -75,6 +76,15 @@ Examples:
 
 Options)";
 
+const char* kRanking = R"(
+Ranking: by default BM25 with parameters chosen by measuring relevance on standard
+test collections (see the README's "Ranking"), i.e. --weighting )";
+
+const char* kRankingSchemes = R"(.
+Experts can name another scheme, --weighting NAME[:KEY=VALUE,...]; parameters left
+out take the values shown:
+)";
+
 const char* kEpilog = R"(
 Database: --db, else $NEWSDEX_DB, else $XDG_DATA_HOME/newsdex/db, else
 ~/.local/share/newsdex/db (the same as newsdex-index).
@@ -111,7 +121,11 @@ std::optional<int> parse_options(int argc, char** argv, Config& config) {
          "how text output marks matches: auto (ansi on a colour terminal, else plain), "
          "ansi, plain or html (<mark>, title and snippet HTML-escaped)")
         ("hl-start", po::value(&config.style.mark_start), "mark before a match with --highlight plain (default \"[\")")
-        ("hl-end", po::value(&config.style.mark_end), "mark after a match with --highlight plain (default \"]\")");
+        ("hl-end", po::value(&config.style.mark_end), "mark after a match with --highlight plain (default \"]\")")
+        ("no-snippets", "no snippets or highlighting (JSON \"snippet\" is \"\"): faster, for "
+         "programs that need only the ranking")
+        ("weighting", po::value(&config.request.weighting),
+         "ranking scheme and parameters, for experts (see Ranking below)");
     po::options_description hidden;
     hidden.add_options()("query", po::value(&words));
     po::options_description all;
@@ -123,7 +137,8 @@ std::optional<int> parse_options(int argc, char** argv, Config& config) {
     po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
     po::notify(vm);
     if (vm.count("help")) {
-        std::cout << kUsage << visible << kEpilog;
+        std::cout << kUsage << visible << kRanking << kDefaultWeighting << kRankingSchemes << weighting_help()
+                  << kEpilog;
         return kExitMatch;
     }
     if (vm.count("version")) {
@@ -154,6 +169,8 @@ std::optional<int> parse_options(int argc, char** argv, Config& config) {
     else return fail("unknown --highlight \"" + highlight + "\" (use auto, ansi, plain or html)", kExitError);
     if (custom_marks && config.style.highlight != Highlight::Plain)
         return fail("--hl-start and --hl-end go with --highlight plain", kExitError);
+    config.request.snippets = vm.count("no-snippets") == 0;
+    if (vm.count("weighting")) parse_weighting(config.request.weighting);  // throws when invalid
     config.db = resolve_db_path(config.db);
     return std::nullopt;
 }

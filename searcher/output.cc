@@ -154,7 +154,8 @@ void print_text(const SearchResults& r, const TextStyle& style, std::ostream& ou
         if (!hit.all_words) add("(some of the words)");
         if (hit.similar > 0) add("+" + std::to_string(hit.similar) + " similar");
         out << "   " << (style.color ? kSgrDim : "") << meta << (style.color ? kSgrReset : "") << '\n';
-        out << "   " << one_line(to_terminal(hit.snippet, style)) << "\n\n";
+        if (!hit.snippet.empty()) out << "   " << one_line(to_terminal(hit.snippet, style)) << '\n';
+        out << '\n';
     }
 }
 
