@@ -25,6 +25,8 @@
  *                 group's members (to merge groups, to count hidden copies).
  *    (none)       title (weighted kTitleWdf), body and author words, English-stemmed by
  *                 default: words unprefixed with positions, stems as Z<stem> (STEM_SOME).
+ *    Z            added by Xapian's TermGenerator and QueryParser in front of stems, before
+ *                 any field prefix (Z<stem>, ZS<stem>); snippets read it back (kPrefixStem).
  *
  *  Value slots (numbers pinned: never renumber, add new ones at the end):
  *    0 kSlotDate    "YYYYMMDD", read by DateRangeProcessor and date sorting
@@ -76,6 +78,8 @@ inline constexpr std::string_view kPrefixLanguage = "L";
 inline constexpr std::string_view kPrefixSourceFile = "XFILE";
 inline constexpr std::string_view kPrefixDupBand = "XMH";
 inline constexpr std::string_view kPrefixDupGroup = "XDUP";
+/// Not ours to choose: Xapian's marker for stemmed terms (STEM_SOME), read by snippets.
+inline constexpr std::string_view kPrefixStem = "Z";
 
 enum Slot : Xapian::valueno {
     kSlotDate = 0,

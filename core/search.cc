@@ -5,6 +5,7 @@
 #include "core/error.h"
 #include "core/query.h"
 #include "core/schema.h"
+#include "core/weighting.h"
 
 namespace newsdex {
 
@@ -41,7 +42,7 @@ Xapian::doccount similar_count(const Xapian::Database& db, const Xapian::Query& 
 }
 
 /// Appends hits from `mset` ranked from `first_rank`, all_words as given.
-void append_hits(const Xapian::MSet& mset, const Xapian::Stem& stemmer, const SearchRequest& request,
+void append_hits(const Xapian::MSet& mset, const SnippetMaker& snippets, const SearchRequest& request,
                  Xapian::doccount first_rank, bool all_words, std::vector<Hit>& hits,
                  const Xapian::Database& db, const Xapian::Query& query) {
     Xapian::doccount rank = first_rank;
@@ -52,8 +53,15 @@ void append_hits(const Xapian::MSet& mset, const Xapian::Stem& stemmer, const Se
         hit.score = it.get_weight();
         hit.all_words = all_words;
         hit.article = schema::decode_data(it.get_document().get_data());
-        hit.title = highlight_all(mset, hit.article.title, stemmer);
-        hit.snippet = make_snippet(mset, hit.article.body_text(), stemmer, request.snippet_length);
+        if (request.snippets) {
+            hit.title = snippets.title(hit.article.title);
+            Snippet snippet = snippets.body(hit.article.body_text());
+            hit.snippet = join_fragments(snippet.fragments);
+            hit.fragments = std::move(snippet.fragments);
+            hit.snippet_from_lead = snippet.from_lead;
+        } else {
+            hit.title = {Span{hit.article.title, false}};
+        }
         hits.push_back(std::move(hit));
     }
 }
@@ -114,6 +122,8 @@ SearchResults Searcher::run(const SearchRequest& request) {
     QueryBuilder builder(db_, stemmer_name_);
     const Xapian::Query all_words = builder.parse(request.query, Xapian::Query::OP_AND);
     const Xapian::Query any_word = builder.parse(request.query, Xapian::Query::OP_OR);
+    // Highlight from the any-word form: partial matches are shown with what they hold.
+    const SnippetMaker snippets(any_word, builder.stemmer(), &db_, {.fragments = request.fragments, .fragment_chars = request.snippet_length});
 
     SearchResults results;
     results.query = request.query;
@@ -121,6 +131,8 @@ SearchResults Searcher::run(const SearchRequest& request) {
     const Xapian::doccount wanted = request.offset + request.limit;
 
     Xapian::Enquire enquire(db_);
+    enquire.set_weighting_scheme(
+        *parse_weighting(request.weighting.empty() ? kDefaultWeighting : std::string_view(request.weighting)));
     enquire.set_query(all_words);
     results.collapsed = request.collapse;
     if (request.collapse) enquire.set_collapse_key(schema::kSlotDupGroup);
@@ -133,8 +145,7 @@ SearchResults Searcher::run(const SearchRequest& request) {
 
     if (request.offset < full.size()) {
         const Xapian::MSet page = enquire.get_mset(request.offset, request.limit);
-        append_hits(page, builder.stemmer(), request, request.offset + 1, true, results.hits, db_,
-                    all_words);
+        append_hits(page, snippets, request, request.offset + 1, true, results.hits, db_, all_words);
     }
     const bool same_query = all_words.serialise() == any_word.serialise();
     if (full.size() >= wanted || same_query) return results;
@@ -151,8 +162,7 @@ SearchResults Searcher::run(const SearchRequest& request) {
     results.total = exact_all + partial.get_matches_estimated();
     results.total_lower = exact_all + partial.get_matches_lower_bound();
     results.total_upper = exact_all + partial.get_matches_upper_bound();
-    append_hits(partial, builder.stemmer(), request, exact_all + rest_first + 1, false, results.hits, db_,
-                rest);
+    append_hits(partial, snippets, request, exact_all + rest_first + 1, false, results.hits, db_, rest);
     return results;
 }
 

@@ -16,10 +16,16 @@ struct SearchRequest {
     std::string query;
     Xapian::doccount offset = 0;
     Xapian::doccount limit = 10;
-    std::size_t snippet_length = 300;  ///< bytes, approximately
+    std::size_t snippet_length = SnippetOptions{}.fragment_chars;  ///< characters per snippet fragment
     /// Show one article per duplicate group (exact and near-duplicates), the best-ranked;
     /// false shows every copy.
     bool collapse = true;
+    std::size_t fragments = SnippetOptions{}.fragments;            ///< snippet fragments per hit, at most
+    /// Ranking scheme, as parse_weighting() reads it; empty for kDefaultWeighting.
+    std::string weighting{};
+    /// False leaves Hit::snippet empty and Hit::title unmarked: for programs that need
+    /// only the ranking (a 1000-hit ranking is then several times faster).
+    bool snippets = true;
 };
 
 struct Hit {
@@ -28,9 +34,11 @@ struct Hit {
     bool all_words = true;       ///< false for a best partial match
     Article article;             ///< as stored (body included)
     MarkedText title;            ///< title with matched words marked
-    MarkedText snippet;          ///< best passage with matched words marked
+    MarkedText snippet;          ///< best passages joined by " … ", matched words marked
     /// Other articles of its duplicate group that also match, hidden by collapsing.
     Xapian::doccount similar = 0;
+    std::vector<Fragment> fragments;  ///< the passages of `snippet`, each with its place in the body
+    bool snippet_from_lead = false;   ///< nothing in the body matched: `snippet` is the lead
 };
 
 struct SearchResults {

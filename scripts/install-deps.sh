@@ -10,6 +10,7 @@ packages=(
   libxxhash-dev
   libgtest-dev
   clang libclang-rt-14-dev
+  python3
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -13,6 +13,7 @@
 #include "core/db_path.h"
 #include "core/error.h"
 #include "core/search.h"
+#include "core/weighting.h"
 #include "searcher/output.h"
 
 namespace po = boost::program_options;
@@ -35,7 +36,13 @@ struct Config {
     SearchRequest request;
     Format format = Format::Text;
     Color color = Color::Auto;
+    TextStyle style;  ///< highlight mode and markers; colour is settled in run()
 };
+
+/// Most fragments --fragments accepts: more is a page of text, not a snippet.
+constexpr std::size_t kMaxFragments = 20;
+/// Longest --snippet-length: a fragment is a passage, not the article.
+constexpr std::size_t kMaxFragmentChars = 100000;
 
 const char* kUsage = R"(Usage: newsdex-search [OPTIONS] QUERY...
 
@@ -53,13 +60,30 @@ Query syntax:
   date:2024-03-01..2024-03-31   articles dated in a range (either end may be left open)
 Write queries that begin with "-" after "--":  newsdex-search -- -car Taurus
 
+Snippets: the best passages of each article (--fragments, --snippet-length),
+cut at sentence or word boundaries, "…" where text is left out; matched words,
+whole phrases and title: words (in the title) are marked: bold red on a terminal,
+[like this] otherwise, or as --highlight says.
+
 Examples:
   newsdex-search Taurus
+  newsdex-search --fragments 3 --snippet-length 200 '"Storm Shadow" missiles'
+  newsdex-search --highlight plain --hl-start '>>' --hl-end '<<' WebEx
+  newsdex-search --highlight html Taurus > hits.txt
   newsdex-search --limit 5 --format json 'WebEx AND author:Albrecht'
   newsdex-search --db ~/news.db '"Kerch Bridge"'
   newsdex-search --all Taurus    every copy of syndicated stories, not one per group
 
 Options)";
+
+const char* kRanking = R"(
+Ranking: by default BM25 with parameters chosen by measuring relevance on standard
+test collections (see the README's "Ranking"), i.e. --weighting )";
+
+const char* kRankingSchemes = R"(.
+Experts can name another scheme, --weighting NAME[:KEY=VALUE,...]; parameters left
+out take the values shown:
+)";
 
 const char* kEpilog = R"(
 Database: --db, else $NEWSDEX_DB, else $XDG_DATA_HOME/newsdex/db, else
@@ -76,7 +100,7 @@ int fail(const std::string& message, int code, const std::string& hint = {}) {
 
 std::optional<int> parse_options(int argc, char** argv, Config& config) {
     std::vector<std::string> words;
-    std::string format = "text", color = "auto";
+    std::string format = "text", color = "auto", highlight = "auto";
     po::options_description visible("Options");
     visible.add_options()
         ("help,h", "show this help and exit")
@@ -87,10 +111,21 @@ std::optional<int> parse_options(int argc, char** argv, Config& config) {
         ("format,f", po::value(&format)->default_value("text"), "text or json")
         ("color", po::value(&color)->default_value("auto"),
          "auto (colour on a terminal, unless NO_COLOR is set), always or never")
-        ("snippet-length", po::value(&config.request.snippet_length)->default_value(300),
-         "approximate snippet length in bytes")
+        ("snippet-length", po::value(&config.request.snippet_length)->default_value(config.request.snippet_length),
+         "characters per snippet fragment (20 to 100000)")
         ("all", "show every copy of duplicated articles (by default each group of exact or "
-                "near-duplicates shows its best hit, marked \"+N similar\")");
+                "near-duplicates shows its best hit, marked \"+N similar\")")
+        ("fragments", po::value(&config.request.fragments)->default_value(config.request.fragments),
+         "snippet fragments per hit, 1 to 20, joined by \" … \"")
+        ("highlight", po::value(&highlight)->default_value("auto"),
+         "how text output marks matches: auto (ansi on a colour terminal, else plain), "
+         "ansi, plain or html (<mark>, title and snippet HTML-escaped)")
+        ("hl-start", po::value(&config.style.mark_start), "mark before a match with --highlight plain (default \"[\")")
+        ("hl-end", po::value(&config.style.mark_end), "mark after a match with --highlight plain (default \"]\")")
+        ("no-snippets", "no snippets or highlighting (JSON \"snippet\" is \"\"): faster, for "
+         "programs that need only the ranking")
+        ("weighting", po::value(&config.request.weighting),
+         "ranking scheme and parameters, for experts (see Ranking below)");
     po::options_description hidden;
     hidden.add_options()("query", po::value(&words));
     po::options_description all;
@@ -102,7 +137,8 @@ std::optional<int> parse_options(int argc, char** argv, Config& config) {
     po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
     po::notify(vm);
     if (vm.count("help")) {
-        std::cout << kUsage << visible << kEpilog;
+        std::cout << kUsage << visible << kRanking << kDefaultWeighting << kRankingSchemes << weighting_help()
+                  << kEpilog;
         return kExitMatch;
     }
     if (vm.count("version")) {
@@ -121,6 +157,20 @@ std::optional<int> parse_options(int argc, char** argv, Config& config) {
     else if (color == "never") config.color = Color::Never;
     else return fail("unknown --color \"" + color + "\" (use auto, always or never)", kExitError);
     if (config.request.snippet_length < 20) return fail("--snippet-length must be at least 20", kExitError);
+    if (config.request.snippet_length > kMaxFragmentChars)
+        return fail("--snippet-length must be at most " + std::to_string(kMaxFragmentChars), kExitError);
+    if (config.request.fragments < 1 || config.request.fragments > kMaxFragments)
+        return fail("--fragments must be from 1 to " + std::to_string(kMaxFragments), kExitError);
+    const bool custom_marks = vm.count("hl-start") || vm.count("hl-end");
+    if (highlight == "auto") config.style.highlight = custom_marks ? Highlight::Plain : Highlight::Auto;
+    else if (highlight == "ansi") config.style.highlight = Highlight::Ansi;
+    else if (highlight == "plain") config.style.highlight = Highlight::Plain;
+    else if (highlight == "html") config.style.highlight = Highlight::Html;
+    else return fail("unknown --highlight \"" + highlight + "\" (use auto, ansi, plain or html)", kExitError);
+    if (custom_marks && config.style.highlight != Highlight::Plain)
+        return fail("--hl-start and --hl-end go with --highlight plain", kExitError);
+    config.request.snippets = vm.count("no-snippets") == 0;
+    if (vm.count("weighting")) parse_weighting(config.request.weighting);  // throws when invalid
     config.db = resolve_db_path(config.db);
     return std::nullopt;
 }
@@ -138,10 +188,13 @@ bool use_color(Color color) {
 int run(const Config& config) {
     Searcher searcher(config.db);
     const SearchResults results = searcher.search(config.request);
-    if (config.format == Format::Json)
+    if (config.format == Format::Json) {
         print_json(results, std::cout);
-    else
-        print_text(results, TextStyle{use_color(config.color)}, std::cout);
+    } else {
+        TextStyle style = config.style;
+        style.color = use_color(config.color);
+        print_text(results, style, std::cout);
+    }
     std::cout.flush();
     return results.total > 0 ? kExitMatch : kExitNoMatch;
 }

@@ -44,6 +44,29 @@ std::string count_phrase(const SearchResults& r) {
     return n + (r.total == 1 && exact ? " match" : " matches");
 }
 
+std::size_t code_points(const std::string& s) {
+    std::size_t n = 0;
+    for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    return n;
+}
+
+nlohmann::json offsets_json(const MarkedText& marked) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& [begin, end] : match_offsets(marked)) out.push_back({begin, end});
+    return out;
+}
+
+nlohmann::json fragments_json(const std::vector<Fragment>& fragments) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& f : fragments)
+        out.push_back({{"text", plain_text(f.text)},
+                       {"offset", f.char_offset},
+                       {"highlights", offsets_json(f.text)},
+                       {"elided_before", f.elided_before},
+                       {"elided_after", f.elided_after}});
+    return out;
+}
+
 /// Snippets keep the article's paragraph breaks; a listing reads better on one line.
 std::string one_line(std::string s) {
     for (char& c : s)
@@ -64,21 +87,39 @@ std::string to_html(const MarkedText& marked) {
 }
 
 std::string to_terminal(const MarkedText& marked, const TextStyle& style, const char* base_sgr) {
+    Highlight mode = style.highlight;
+    if (mode == Highlight::Auto) mode = style.color ? Highlight::Ansi : Highlight::Plain;
+    if (mode == Highlight::Html) return to_html(marked);
+    // Surrounding colour (a bold title) only with colour on; the marks may be ANSI anyway.
+    const char* base = style.color ? base_sgr : "";
     std::string out;
-    if (style.color && *base_sgr) out += base_sgr;
+    if (*base) out += base;
     for (const auto& span : marked) {
         if (!span.match) {
             out += span.text;
-        } else if (style.color) {
+        } else if (mode == Highlight::Ansi) {
             out += kSgrMatch;
             out += span.text;
             out += kSgrReset;
-            out += base_sgr;
+            out += base;
         } else {
-            out += '[' + span.text + ']';
+            out += style.mark_start;
+            out += span.text;
+            out += style.mark_end;
         }
     }
-    if (style.color && *base_sgr) out += kSgrReset;
+    if (*base) out += kSgrReset;
+    return out;
+}
+
+std::vector<std::pair<std::size_t, std::size_t>> match_offsets(const MarkedText& marked) {
+    std::vector<std::pair<std::size_t, std::size_t>> out;
+    std::size_t pos = 0;
+    for (const auto& span : marked) {
+        const std::size_t length = code_points(span.text);
+        if (span.match) out.emplace_back(pos, pos + length);
+        pos += length;
+    }
     return out;
 }
 
@@ -114,7 +155,8 @@ void print_text(const SearchResults& r, const TextStyle& style, std::ostream& ou
         if (!hit.all_words) add("(some of the words)");
         if (hit.similar > 0) add("+" + std::to_string(hit.similar) + " similar");
         out << "   " << (style.color ? kSgrDim : "") << meta << (style.color ? kSgrReset : "") << '\n';
-        out << "   " << one_line(to_terminal(hit.snippet, style)) << "\n\n";
+        if (!hit.snippet.empty()) out << "   " << one_line(to_terminal(hit.snippet, style)) << '\n';
+        out << '\n';
     }
 }
 
@@ -140,6 +182,9 @@ void print_json(const SearchResults& r, std::ostream& out) {
         h["all_words"] = hit.all_words;
         h["language"] = nullable(a.language);
         h["similar"] = hit.similar;
+        h["fragments"] = fragments_json(hit.fragments);
+        h["snippet_from_lead"] = hit.snippet_from_lead;
+        h["title_highlights"] = offsets_json(hit.title);
         hits.push_back(std::move(h));
     }
     nlohmann::json doc;

@@ -3,13 +3,27 @@
 #pragma once
 
 #include <ostream>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "core/search.h"
 
 namespace newsdex {
 
+/// How text output marks the words that matched.
+enum class Highlight {
+    Auto,   ///< Ansi when `color` is on, else Plain
+    Ansi,   ///< bold red (SGR escape codes)
+    Plain,  ///< mark_start and mark_end around each match
+    Html,   ///< <mark>…</mark>, and the rest of titles and snippets HTML-escaped
+};
+
 struct TextStyle {
     bool color = false;  ///< ANSI bold/colour; otherwise matches are marked [like this]
+    Highlight highlight = Highlight::Auto;
+    std::string mark_start = "[";  ///< for Highlight::Plain (and Auto without colour)
+    std::string mark_end = "]";
 };
 
 void print_text(const SearchResults& results, const TextStyle& style, std::ostream& out);
@@ -22,7 +36,11 @@ void print_json(const SearchResults& results, std::ostream& out);
 /// Marked text as HTML: escaped, matches wrapped in <mark>.
 std::string to_html(const MarkedText& marked);
 
-/// Marked text for a terminal or a pipe.
+/// Marked text for a terminal or a pipe, marked as style.highlight says; base_sgr is
+/// the colour of the surrounding text, restored after each match (ANSI only).
 std::string to_terminal(const MarkedText& marked, const TextStyle& style, const char* base_sgr = "");
+
+/// Start and end of each match in the plain text of `marked`, in Unicode code points.
+std::vector<std::pair<std::size_t, std::size_t>> match_offsets(const MarkedText& marked);
 
 }  // namespace newsdex

@@ -99,6 +99,25 @@ TEST(IncrementalCli, PruneLeavesRootsNotNamedAlone) {
     EXPECT_EQ(search_cmd({"--db", db, "goats"}).exit_code, 0);
 }
 
+TEST(IncrementalCli, OnAPipeProgressIsPlainPeriodicLines) {
+    TempDir tmp;
+    const std::string in = write_generated_corpus(tmp.str() + "/in", 300);
+    const auto r = index_cmd({"--db", tmp.str() + "/db", "--progress-interval", "0.05", "--batch-size", "10", in});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_TRUE(contains(r.err, "newsdex-index: progress: ")) << r.err;
+    EXPECT_TRUE(contains(r.err, " files, ")) << r.err;
+    EXPECT_TRUE(contains(r.err, "articles/s")) << r.err;
+    EXPECT_FALSE(contains(r.err, "\r")) << "no terminal control on a pipe";
+    EXPECT_FALSE(contains(r.err, "\033")) << "no terminal control on a pipe";
+    EXPECT_EQ(line_count(r.out), 1u) << r.out;
+
+    const auto quiet = index_cmd({"--db", tmp.str() + "/db2", "--quiet", "--progress-interval", "0.05", in});
+    EXPECT_EQ(quiet.exit_code, 0);
+    EXPECT_EQ(quiet.out, "");
+    EXPECT_EQ(quiet.err, "");
+    EXPECT_EQ(index_cmd({"--quiet", "--verbose", in}).exit_code, 2);
+}
+
 TEST(IncrementalCli, StatsSayWhatTheDatabaseHolds) {
     TempDir tmp;
     const std::string db = tmp.str() + "/db";
