@@ -8,6 +8,7 @@ std::string_view to_string(DateOrigin origin) {
     switch (origin) {
         case DateOrigin::Header: return "header";
         case DateOrigin::FileTime: return "file-mtime";
+        case DateOrigin::Capture: return "capture-time";
         case DateOrigin::None: break;
     }
     return "none";
@@ -16,6 +17,7 @@ std::string_view to_string(DateOrigin origin) {
 DateOrigin date_origin_from_string(std::string_view text) {
     if (text == "header") return DateOrigin::Header;
     if (text == "file-mtime") return DateOrigin::FileTime;
+    if (text == "capture-time") return DateOrigin::Capture;
     return DateOrigin::None;
 }
 

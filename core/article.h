@@ -12,7 +12,12 @@ namespace newsdex {
 
 /// Where an article's date came from, so users can tell a real publication date
 /// from a file's modification time.
-enum class DateOrigin { None, Header, FileTime };
+enum class DateOrigin {
+    None,
+    Header,    ///< the article's own metadata (header block, JSON field, page or feed markup)
+    FileTime,  ///< the file's modification time
+    Capture,   ///< when a web archive captured the page (WARC-Date)
+};
 
 std::string_view to_string(DateOrigin origin);
 DateOrigin date_origin_from_string(std::string_view text);

@@ -13,13 +13,10 @@ std::string canonical_file_id(const std::string& path) {
     return ec ? absolute.lexically_normal().string() : canonical.string();
 }
 
-std::string record_article_id(std::string_view container_id, std::size_t record_number, std::string_view url) {
+std::string record_article_id(std::string_view container_id, std::string_view record_key) {
     std::string id(container_id);
     id += '#';
-    if (!url.empty())
-        id += url;
-    else
-        id += std::to_string(record_number);
+    id += record_key;
     return id;
 }
 

@@ -1,6 +1,9 @@
 #include "core/index_writer.h"
 
+#include <sys/statvfs.h>
+
 #include <cerrno>
+#include <cstdio>
 #include <chrono>
 #include <cstring>
 #include <ctime>
@@ -56,15 +59,52 @@ IndexWriter::IndexWriter(const IndexWriterOptions& options)
     }
     // Only now, with a committed (empty) index in place, may searchers be pointed at it.
     layout_.publish_new();
+    begin_batch();
 }
 
 IndexWriter::~IndexWriter() {
-    // The destructor's implicit commit swallows errors, so commit explicitly; a rebuild
-    // that did not finish is never published.
+    // Commit what a caller left uncommitted, unless the database failed: then the open
+    // transaction is dropped with the WritableDatabase, and nothing more is written to a
+    // disk that may be full. A rebuild that did not finish is never published.
     try {
-        if (dirty_) db_.commit();
+        if (in_batch_ && !broken_) db_.commit_transaction();
     } catch (const Xapian::Error&) {  // NOLINT(bugprone-empty-catch): nothing to tell it to
     }
+}
+
+void IndexWriter::begin_batch() {
+    // Each batch is a transaction: Xapian writes nothing of it before commit_transaction
+    // (no automatic flushes), and drops it if the writer goes away after a failure.
+    try {
+        db_.begin_transaction(true);
+        in_batch_ = true;
+    } catch (const Xapian::Error& e) {
+        fail(e);
+    }
+}
+
+void IndexWriter::fail(const Xapian::Error& e) {
+    broken_ = true;
+    throw database_error(e, options_.db_path);
+}
+
+void IndexWriter::check_disk_space() const {
+    // Xapian 1.4.22 can abort the process when it runs out of space in the middle of a
+    // commit, so make sure the batch fits first. Glass writes changed blocks to new places
+    // before freeing the old ones; 8 times the text, 2 KiB per change and 1 MiB covers
+    // what was measured, with room to spare.
+    struct statvfs fs {};
+    if (::statvfs(layout_.write_path().c_str(), &fs) != 0) return;
+    const std::uintmax_t free_bytes = static_cast<std::uintmax_t>(fs.f_bavail) * fs.f_frsize;
+    const std::uintmax_t needed = (1U << 20) + 8 * uncommitted_bytes_ + 2048 * uncommitted_;
+    if (free_bytes >= needed) return;
+    char detail[160];
+    std::snprintf(detail, sizeof detail, "%.1f MB free, about %.1f MB needed to commit the last %zu changes",
+                  static_cast<double>(free_bytes) / 1e6, static_cast<double>(needed) / 1e6, uncommitted_);
+    throw Error(ErrorKind::Database,
+                "database " + options_.db_path + ": out of disk space (" + detail +
+                    "); it still holds everything committed before this",
+                "free some space and run again: the next run carries on where this one stopped");
 }
 
 void IndexWriter::check_or_write_metadata() {
@@ -134,7 +174,7 @@ IndexWriter::Stored IndexWriter::store(PreparedArticle&& article) {
         // Something in this article Xapian cannot store: the article fails, the run goes on.
         throw std::runtime_error(e.get_msg());
     } catch (const Xapian::Error& e) {
-        throw database_error(e, options_.db_path);
+        fail(e);
     }
 }
 
@@ -200,7 +240,7 @@ std::size_t IndexWriter::remove_stale(const std::string& file, const std::unorde
         }
         return stale.size();
     } catch (const Xapian::Error& e) {
-        throw database_error(e, options_.db_path);
+        fail(e);
     }
 }
 
@@ -210,7 +250,7 @@ std::size_t IndexWriter::forget_file(const std::string& file) {
         db_.set_metadata(schema::file_state_key(file), std::string());
         count_change(0);
     } catch (const Xapian::Error& e) {
-        throw database_error(e, options_.db_path);
+        fail(e);
     }
     return removed;
 }
@@ -225,7 +265,7 @@ std::size_t IndexWriter::remove_article(const std::string& id) {
         count_change(0);
         return 1;
     } catch (const Xapian::Error& e) {
-        throw database_error(e, options_.db_path);
+        fail(e);
     }
 }
 
@@ -242,24 +282,46 @@ void IndexWriter::set_file_state(const FileState& state) {
         db_.set_metadata(schema::file_state_key(state.path), schema::encode_file_state(state));
         dirty_ = true;
     } catch (const Xapian::Error& e) {
-        throw database_error(e, options_.db_path);
+        fail(e);
     }
 }
 
 void IndexWriter::commit() {
+    if (broken_) throw Error(ErrorKind::Database, "database " + options_.db_path + " failed earlier in this run");
+    if (dirty_) {
+        try {
+            check_disk_space();
+        } catch (const Error&) {
+            broken_ = true;
+            throw;
+        }
+    }
     try {
         if (dirty_) db_.set_metadata(std::string(schema::kMetaLastUpdate), now_iso());
-        db_.commit();
+        if (in_batch_) {
+            in_batch_ = false;
+            db_.commit_transaction();
+        } else {
+            db_.commit();
+        }
         uncommitted_ = 0;
         uncommitted_bytes_ = 0;
         dirty_ = false;
     } catch (const Xapian::Error& e) {
-        throw database_error(e, options_.db_path);
+        fail(e);
     }
+    begin_batch();
 }
 
 void IndexWriter::finish() {
     commit();
+    try {
+        // Leave no transaction open: nothing more will be written.
+        if (in_batch_) db_.commit_transaction();
+        in_batch_ = false;
+    } catch (const Xapian::Error& e) {
+        fail(e);
+    }
     if (layout_.rebuilding()) {
         // Make the new generation durable before searchers are pointed at it.
         db_.close();

@@ -4,7 +4,8 @@
  *  Crash safety: Xapian commits are atomic, and a file's state is written only after all
  *  its articles (in the same or an earlier commit), so a crash at any moment leaves the
  *  database as of the last commit and the next run re-reads every file whose state was
- *  not committed. Only the thread that made an IndexWriter may use it. */
+ *  not committed. Each batch is a transaction, committed only after checking that the
+ *  disk has room for it. Only the thread that made an IndexWriter may use it. */
 #pragma once
 
 #include <sys/types.h>
@@ -103,6 +104,9 @@ class IndexWriter {
 
   private:
     void check_or_write_metadata();
+    void begin_batch();
+    [[noreturn]] void fail(const Xapian::Error& e);
+    void check_disk_space() const;
     void count_change(std::size_t text_bytes);
     /// Moves every article of duplicate group `from` into group `into`.
     void merge_group(const std::string& from, const std::string& into);
@@ -122,6 +126,8 @@ class IndexWriter {
     std::size_t uncommitted_ = 0;
     std::size_t uncommitted_bytes_ = 0;
     bool dirty_ = false;
+    bool in_batch_ = false;  ///< a transaction holds the current batch
+    bool broken_ = false;    ///< the database failed: write nothing more
 };
 
 }  // namespace newsdex

@@ -36,6 +36,7 @@ struct FileTask {
     std::string file;  ///< canonical: the source-file key
     FileState current;
     std::optional<FileState> stored;
+    bool from_stdin = false;  ///< `-`: always read, no state to compare or record
 };
 
 struct UnchangedItem {
@@ -57,6 +58,7 @@ struct FileEndItem {
     Kind kind = Kind::Read;
     std::string path;
     FileState state;
+    bool from_stdin = false;
 };
 
 using Item = std::variant<UnchangedItem, IgnoredItem, ProblemItem, ArticleItem, FileEndItem>;
@@ -102,6 +104,15 @@ class Scanner : public WalkVisitor {
 
     void file(const fs::path& p) override {
         const std::string path = p.string();
+        if (path == readers::kStdinPath) {
+            // A stream has no size, mtime or inode to compare: it is always read. Its
+            // articles are tied to the source "stdin" (ids stdin#N; real sources are
+            // absolute paths), which each run that reads standard input replaces.
+            FileState state;
+            state.path = readers::kStdinId;
+            tasks_.push(FileTask{++serial_, path, state.path, state, std::nullopt, true});
+            return;
+        }
         const std::string file = canonical_file_id(path);
         // The same file reached twice (named twice, or through a symlink): read it once.
         if (!seen_.insert(hash64(file)).second) return;
@@ -139,9 +150,10 @@ class Counter : public WalkVisitor {
   public:
     explicit Counter(const Halt& stop) : stop_(stop) {}
     void file(const fs::path& p) override {
+        files.fetch_add(1);
+        if (p == readers::kStdinPath) return;  // a stream's size is unknown
         std::error_code ec;
         const auto size = fs::file_size(p, ec);
-        files.fetch_add(1);
         if (!ec) bytes.fetch_add(size);
     }
     void ignored(const fs::path&) override {}
@@ -199,15 +211,15 @@ class WorkerSink : public readers::ArticleSink {
 
 void process(const FileTask& task, DocumentBuilder& builder, const readers::ReadOptions& options,
              BoundedQueue<Item>& results, const Halt& stop) {
-    FileEndItem end{task.serial, FileEndItem::Kind::Read, task.path, task.current};
+    FileEndItem end{task.serial, FileEndItem::Kind::Read, task.path, task.current, task.from_stdin};
     if (stop.load()) {
         end.kind = FileEndItem::Kind::Aborted;
         results.push(std::move(end), kSmallItem);
         return;
     }
     // Too large files are refused by read_file without reading them; hashing them would
-    // read what will not be used.
-    if (task.current.size <= options.max_file_bytes) {
+    // read what will not be used. Standard input can be read only once: by read_file.
+    if (!task.from_stdin && task.current.size <= options.max_file_bytes) {
         auto hash = hash_file(task.path);
         if (!hash) {
             results.push(ProblemItem{task.serial, {Problem::Level::Failed, task.path, std::strerror(errno)}}, kSmallItem);
@@ -254,7 +266,8 @@ class Writer {
 
     void prune(const std::vector<std::string>& paths) {
         std::vector<std::string> roots;
-        for (const auto& p : paths) roots.push_back(canonical_file_id(p));
+        for (const auto& p : paths)
+            if (p != readers::kStdinPath) roots.push_back(canonical_file_id(p));
         auto in_roots = [&](const std::string& file) {
             for (const auto& r : roots)
                 if (under_root(file, r)) return true;
@@ -411,7 +424,7 @@ class Writer {
                 }
                 f.report.deleted = writer_.remove_stale(item.state.path, f.keep);
                 stats.deleted += f.report.deleted;
-                if (!f.had_failure && !f.store_failed) writer_.set_file_state(item.state);
+                if (!f.had_failure && !f.store_failed && !item.from_stdin) writer_.set_file_state(item.state);
                 f.report.what = yielded == 0 ? FileReport::What::NoArticles : FileReport::What::Indexed;
                 break;
             }

@@ -4,7 +4,9 @@
  *  Term prefixes follow Xapian Omega's conventions (xapian-omega/docs/termprefixes.rst)
  *  so that `quest` and `xapian-delve` can read a Newsdex database:
  *
- *    Q<id>        unique id: the article's canonical path (hashed past kMaxTermBytes)
+ *    Q<id>        unique id: the article's canonical path, plus "#N" for the N-th record
+ *                 of a multi-article file and "!member" inside archives (see article_id.h;
+ *                 hashed past kMaxTermBytes)
  *    S<word>      title words (probabilistic, positional; `title:`)
  *    A<word>      author name words, lower-cased (boolean filter; `author:`)
  *    XSOURCE<word> source / publication name words, lower-cased (boolean filter; `source:`)
@@ -13,10 +15,12 @@
  *    H<host>      the URL's host name, lower-cased, and each parent domain of it down to two
  *                 labels (news.example.co.uk: also example.co.uk, co.uk), so `site:` matches
  *                 subdomains
- *    L<code>      ISO 639-1 language code, e.g. Len
+ *    L<code>      ISO 639-1 language code, e.g. Len: declared by the article, else detected
+ *                 (CLD2), else the --language default; the article is stemmed in it
  *    XFILE<path>  canonical path of the file on disk the article was read from (for an
- *                 archive member: the archive); hashed past kMaxTermBytes. Lets a re-run
- *                 find and remove the articles a changed or deleted file no longer yields.
+ *                 archive member: the archive; "stdin" for standard input); hashed past
+ *                 kMaxTermBytes. Lets a re-run find and remove the articles a changed or
+ *                 deleted file no longer yields.
  *    XMH<hex>     near-duplicate signature bands: 16 per article, each a hash of two
  *                 MinHash values, so articles sharing one are near-duplicate candidates.
  *    XDUP<key>    the article's duplicate group (the key in kSlotDupGroup): finds a

@@ -11,6 +11,7 @@
 #include "core/recency.h"
 #include "core/schema.h"
 #include "core/spelling.h"
+#include "core/weighting.h"
 
 namespace newsdex {
 
@@ -243,6 +244,7 @@ SearchResults Searcher::run(const SearchRequest& request, const std::string& que
     if (!request.sort && results.sort == SortOrder::Relevance) {
         // Filters alone (author:Connolly, date:2024) rank every match equally: list newest first.
         Xapian::Enquire probe(db_);
+        probe.set_weighting_scheme(*parse_weighting(kDefaultWeighting));
         probe.set_query(parts.front().query);
         if (!(probe.get_mset(0, 0).get_max_possible() > 0)) results.sort = SortOrder::Newest;
     }
@@ -261,12 +263,15 @@ SearchResults Searcher::run(const SearchRequest& request, const std::string& que
         std::min<std::uint64_t>(std::uint64_t{request.offset} + request.limit, doccount));
     const Xapian::doccount page_begin = std::min(request.offset, page_end);
 
+    const std::unique_ptr<Xapian::Weight> weighting =
+        parse_weighting(request.weighting.empty() ? kDefaultWeighting : std::string_view(request.weighting));
     Xapian::MultiValueKeyMaker oldest_first;  // outlives the Enquires that point at it
     oldest_first.add_value(schema::kSlotDate, false, "~");  // "~" sorts after every date: undated last
     Xapian::doccount before = 0;   // matches of the parts already ranked (exact while ranking goes on)
     bool ranking = true;           // this page still has room for the next part's hits
     for (const auto& part : parts) {
         Xapian::Enquire enquire(db_);
+        enquire.set_weighting_scheme(*weighting);
         Q query_to_run = part.query;
         SortOrder sort = results.sort;
         if (sort == SortOrder::Recent) {

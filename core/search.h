@@ -42,9 +42,13 @@ struct SearchRequest {
     std::size_t facet_limit = 10;       ///< values per facet (0: all)
     std::string like_id{};              ///< more like this article (an id or indexed path)
     bool exact_total = false;           ///< count every match exactly, not Xapian's estimate
-    bool snippets = true;               ///< build snippets and highlighted titles
+    /// False leaves Hit::snippet empty and Hit::title unmarked: for programs that need
+    /// only the ranking (a 1000-hit ranking is then several times faster).
+    bool snippets = true;
     bool correct_spelling = true;       ///< when nothing holds every word, search the suggestion
     QueryOptions query_options{};
+    /// Ranking scheme, as parse_weighting() reads it; empty for kDefaultWeighting.
+    std::string weighting{};
 };
 
 struct Hit {

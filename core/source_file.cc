@@ -5,10 +5,10 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
-#include <filesystem>
 
-#include "core/utf8.h"
+#include "core/article_id.h"
 
 namespace newsdex {
 
@@ -21,19 +21,41 @@ std::string human_size(std::uintmax_t bytes) {
     return buf;
 }
 
-bool is_blank(const std::string& text) {
-    for (char c : text)
-        if (c != ' ' && c != '\n' && c != '\t') return false;
-    return true;
+ReadFailure too_large(std::uintmax_t size, std::uintmax_t max_bytes, bool at_least) {
+    return ReadFailure{std::string("too large (") + (at_least ? "over " : "") + human_size(size) +
+                           ", the limit is " + human_size(max_bytes) + "; raise it with --max-size)",
+                       true};
 }
 
 /// Closes the descriptor on every path out.
 struct Fd {
     int fd;
     ~Fd() {
-        if (fd >= 0) ::close(fd);
+        if (fd > 2) ::close(fd);
     }
 };
+
+/// Reads up to max_bytes + 1 bytes, so the caller can tell "exactly the limit" from "more".
+std::variant<std::string, ReadFailure> read_all(int fd, std::uintmax_t max_bytes, std::size_t hint) {
+    std::string bytes;
+    bytes.resize(std::max<std::size_t>(hint, 1 << 16));
+    std::size_t got = 0;
+    for (;;) {
+        if (got == bytes.size()) {
+            if (got > max_bytes) break;
+            bytes.resize(bytes.size() * 2);
+        }
+        const ssize_t n = ::read(fd, bytes.data() + got, bytes.size() - got);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            return ReadFailure{std::string("read error: ") + std::strerror(errno)};
+        }
+        if (n == 0) break;  // end of file (or the file shrank while we read it: take what is there)
+        got += static_cast<std::size_t>(n);
+    }
+    bytes.resize(got);
+    return bytes;
+}
 
 }  // namespace
 
@@ -48,43 +70,28 @@ std::variant<SourceFile, ReadFailure> read_source_file(const std::string& path, 
     if (::fstat(file.fd, &st) != 0) return ReadFailure{std::strerror(errno)};
     if (!S_ISREG(st.st_mode)) return ReadFailure{"not a regular file (device, FIFO or socket)", true};
     const auto size = static_cast<std::uintmax_t>(st.st_size);
-    if (size > max_bytes)
-        return ReadFailure{"too large (" + human_size(size) + ", the limit is " + human_size(max_bytes) +
-                               "; raise it with --max-size)",
-                           true};
+    if (size > max_bytes) return too_large(size, max_bytes, false);
 
-    std::string bytes;
-    bytes.resize(static_cast<std::size_t>(size));
-    std::size_t got = 0;
-    while (got < bytes.size()) {
-        const ssize_t n = ::read(file.fd, bytes.data() + got, bytes.size() - got);
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            return ReadFailure{std::string("read error: ") + std::strerror(errno)};
-        }
-        if (n == 0) break;  // the file shrank while we read it: take what is there
-        got += static_cast<std::size_t>(n);
-    }
-    bytes.resize(got);
-
-    if (bytes.empty()) return ReadFailure{"empty file", true};
-    if (looks_binary(bytes)) return ReadFailure{"binary file, not text", true};
-
+    auto read = read_all(file.fd, max_bytes, static_cast<std::size_t>(size) + 1);
+    if (auto* failure = std::get_if<ReadFailure>(&read)) return *failure;
     SourceFile out;
+    out.bytes = std::move(std::get<std::string>(read));
+    if (out.bytes.size() > max_bytes) return too_large(out.bytes.size(), max_bytes, true);  // it grew
     out.path = path;
-    std::error_code ec;
-    auto canonical = std::filesystem::weakly_canonical(std::filesystem::absolute(path, ec), ec);
-    out.canonical_path = ec ? path : canonical.string();
+    out.canonical_path = canonical_file_id(path);  // the same key the indexer's file state uses
     out.mtime = st.st_mtime;
-    CleanText clean = clean_text(bytes);
-    if (clean.read_as_cp1252) out.warnings.push_back("not UTF-8: read as Windows-1252 (Latin-1)");
-    if (clean.invalid_sequences > 0)
-        out.warnings.push_back(std::to_string(clean.invalid_sequences) +
-                               " invalid UTF-8 sequence(s) replaced with U+FFFD");
-    if (clean.control_chars > 0)
-        out.warnings.push_back(std::to_string(clean.control_chars) + " control character(s) removed");
-    if (is_blank(clean.text)) return ReadFailure{"empty file (only white space)", true};
-    out.text = std::move(clean.text);
+    return out;
+}
+
+std::variant<SourceFile, ReadFailure> read_standard_input(std::uintmax_t max_bytes) {
+    auto read = read_all(STDIN_FILENO, max_bytes, 1 << 16);
+    if (auto* failure = std::get_if<ReadFailure>(&read)) return *failure;
+    SourceFile out;
+    out.bytes = std::move(std::get<std::string>(read));
+    if (out.bytes.size() > max_bytes) return too_large(out.bytes.size(), max_bytes, true);
+    out.path = "-";
+    out.canonical_path = "stdin";
+    out.mtime = std::time(nullptr);
     return out;
 }
 

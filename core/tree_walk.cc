@@ -49,6 +49,10 @@ void walk_directory(const fs::path& dir, WalkVisitor& visitor) {
 }  // namespace
 
 void walk_path(const std::string& path, WalkVisitor& visitor) {
+    if (path == readers::kStdinPath) {
+        visitor.file(path);  // standard input, not a file named "-" (that is ./-)
+        return;
+    }
     std::error_code ec;
     const auto status = fs::status(path, ec);
     if (ec || !fs::exists(status)) {

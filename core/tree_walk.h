@@ -22,6 +22,7 @@ class WalkVisitor {
     virtual bool stop() { return false; }
 };
 
+/// `-` (readers::kStdinPath) is passed to visitor.file as it is: it means standard input.
 void walk_path(const std::string& path, WalkVisitor& visitor);
 
 }  // namespace newsdex

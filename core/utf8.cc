@@ -5,16 +5,9 @@
 
 namespace newsdex {
 
-namespace {
-
-/// Length of the valid UTF-8 sequence starting at text[i], or 0 if invalid
-/// (overlong forms, surrogates and code points past U+10FFFF are invalid).
-/// When invalid and bad_length is given, it gets the length of the maximal subpart: the
-/// lead byte and the continuation bytes that could still have completed it. Replacing that
-/// with one U+FFFD is the Unicode (and WHATWG) practice: "\xE2\x82" is one broken
-/// character, not two.
-std::size_t valid_sequence_length(std::string_view text, std::size_t i,
-                                  std::size_t* bad_length = nullptr) {
+// Overlong forms, surrogates and code points past U+10FFFF are invalid. The maximal
+// subpart reported through bad_length is what Unicode (and WHATWG) replace with one U+FFFD.
+std::size_t utf8_sequence_length(std::string_view text, std::size_t i, std::size_t* bad_length) {
     const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[i + k]); };
     const unsigned char b0 = byte(0);
     if (b0 < 0x80) return 1;
@@ -42,6 +35,8 @@ std::size_t valid_sequence_length(std::string_view text, std::size_t i,
     }
     return len;
 }
+
+namespace {
 
 void append_utf8(std::string& out, char32_t cp) {
     if (cp < 0x80) {
@@ -78,7 +73,7 @@ bool is_dropped_control(unsigned char c) {
 /// UTF-8; text with high bytes but no such sequence is taken as a legacy encoding.
 bool has_utf8_multibyte(std::string_view bytes) {
     for (std::size_t i = 0; i < bytes.size(); ++i)
-        if (static_cast<unsigned char>(bytes[i]) >= 0x80 && valid_sequence_length(bytes, i) > 1)
+        if (static_cast<unsigned char>(bytes[i]) >= 0x80 && utf8_sequence_length(bytes, i) > 1)
             return true;
     return false;
 }
@@ -107,6 +102,7 @@ CleanText clean_text(std::string_view bytes) {
         }
         if (is_dropped_control(c)) {
             ++result.control_chars;
+            result.nul_bytes += c == 0;
             ++i;
             continue;
         }
@@ -125,7 +121,7 @@ CleanText clean_text(std::string_view bytes) {
             continue;
         }
         std::size_t bad_length = 1;
-        const std::size_t len = valid_sequence_length(bytes, i, &bad_length);
+        const std::size_t len = utf8_sequence_length(bytes, i, &bad_length);
         if (len == 0) {
             result.text += "\xEF\xBF\xBD";
             ++result.invalid_sequences;
@@ -146,19 +142,34 @@ CleanText clean_text(std::string_view bytes) {
 bool looks_binary(std::string_view bytes) {
     const std::string_view head = bytes.substr(0, 8192);
     if (head.empty()) return false;
-    // UTF-16 text has NULs but announces itself with a BOM; later versions decode it.
-    std::size_t controls = 0;
-    for (char ch : head) {
-        const auto c = static_cast<unsigned char>(ch);
-        if (c == 0) return true;
-        if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') ++controls;
+    // Signatures of the binary files most often found among articles: images, PDFs,
+    // office documents, executables.
+    for (std::string_view magic : {std::string_view("\x89PNG"), std::string_view("\xFF\xD8\xFF"),
+                                   std::string_view("GIF8"), std::string_view("%PDF-"),
+                                   std::string_view("\x7F" "ELF"), std::string_view("\xD0\xCF\x11\xE0"),
+                                   std::string_view("RIFF"), std::string_view("OggS")})
+        if (head.starts_with(magic)) return true;
+    std::size_t nuls = 0, controls = 0, even_nuls = 0, odd_nuls = 0;
+    for (std::size_t i = 0; i < head.size(); ++i) {
+        const auto c = static_cast<unsigned char>(head[i]);
+        if (c == 0) {
+            ++nuls;
+            ++(i % 2 ? odd_nuls : even_nuls);
+        } else if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') {
+            ++controls;
+        }
     }
-    return controls * 10 > head.size();
+    // UTF-16 (with or without BOM) keeps its NULs in one byte lane.
+    const bool utf16 = head.starts_with("\xFF\xFE") || head.starts_with("\xFE\xFF") ||
+                       (nuls * 10 > head.size() * 4 &&
+                        (even_nuls * 20 < head.size() || odd_nuls * 20 < head.size()));
+    if (utf16) return false;
+    return nuls * 100 > head.size() || (nuls + controls) * 10 > head.size();
 }
 
 bool is_valid_utf8(std::string_view text) {
     for (std::size_t i = 0; i < text.size();) {
-        const std::size_t len = valid_sequence_length(text, i);
+        const std::size_t len = utf8_sequence_length(text, i);
         if (len == 0) return false;
         i += len;
     }

@@ -1,6 +1,7 @@
 // newsdex-index: options -> IndexWriter + ingest pipeline -> summary and exit status.
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <csignal>
 #include <cstdio>
@@ -19,6 +20,8 @@
 #include "core/index_writer.h"
 #include "core/ingest.h"
 #include "core/language.h"
+#include "core/readers/fields.h"
+#include "core/readers/format.h"
 #include "core/synonyms.h"
 #include "indexer/console.h"
 #include "indexer/signals.h"
@@ -55,22 +58,33 @@ struct Config {
     double progress_interval = 10;
     bool spelling = true;
     std::string synonyms;  ///< synonym file to load into the database; empty: leave as is
+    readers::Format format = readers::Format::Auto;
+    readers::FieldMap fields;
+    bool detect_language = true;
 };
 
 const char* kUsage = R"(Usage: newsdex-index [OPTIONS] PATH...
        newsdex-index --stats
 
-Index news articles into a Xapian database for newsdex-search. PATH is a file or a
-folder (read recursively: *.txt, *.text and files without an extension; hidden
-files are skipped). Runs are incremental: a file whose size, modification time and
-inode are unchanged since the last run is not read again; a changed file is
-re-read and its articles replaced (those it no longer holds are removed).
+Index news articles into a Xapian database for newsdex-search. PATH is a file, a
+folder (read recursively; hidden files are skipped) or - for standard input.
+Formats are recognised by name and content, and a folder may mix them: plain text
+(.txt, no extension), JSON Lines (.jsonl) and JSON (.json), HTML pages (.html),
+RSS/Atom feeds (.rss, .atom, .xml), WARC web archives (.warc), CSV (.csv, .tsv),
+Reuters SGML (.sgm) and SMART collections; any of them compressed (.gz, .bz2, .xz,
+.zst) or in archives (.tar, .tar.gz, .tgz, .zip), in any common encoding.
+Runs are incremental: a file whose size, modification time and inode are unchanged
+since the last run is not read again; a changed file is re-read and its articles
+replaced (those it no longer holds are removed). Standard input is always read.
 Duplicates (the same body text, or the same story lightly rewritten) are grouped,
 and newsdex-search shows one article per group unless asked for --all.
 
 Examples:
   newsdex-index corpus/                  index a folder into the default database
   newsdex-index corpus/                  again: only new and changed files are read
+  newsdex-index crawl.warc.gz dump.jsonl.zst feeds/
+  newsdex-index --field title=meta.headline --field text=body.plain dump.jsonl
+  curl -s https://example.org/feed.xml | newsdex-index --format rss -
   newsdex-index --prune /archive         also drop articles whose files are gone
   newsdex-index --rebuild /archive       start afresh; searchers see the old index
                                          until the new one is complete
@@ -94,6 +108,10 @@ const char* kEpilog = R"(
 Database: --db, else $NEWSDEX_DB, else $XDG_DATA_HOME/newsdex/db, else
 ~/.local/share/newsdex/db (newsdex-search uses the same).
 
+Article ids: the file's canonical path; path#N for the N-th record of a file that
+holds several (the line number in JSON Lines); archive!member inside archives;
+stdin#N for standard input (each run that reads - replaces what the last one read).
+
 Progress: on a terminal, a live line on stderr (files and articles done, rates,
 ETA, warnings); on a pipe, a plain progress line every --progress-interval
 seconds. The summary goes to stdout.
@@ -103,9 +121,10 @@ the summary is printed, and the next run carries on; a second Ctrl-C stops at
 once (the database keeps its last commit). Only one newsdex-index may write a
 database at a time: another one fails at once, or queues with --wait.
 
-Exit status: 0 all inputs indexed; 1 finished, but some inputs were skipped or
-failed (each named on stderr); 2 usage error (also an unreadable or malformed
---synonyms file: nothing is indexed then); 3 database error (locked by
+Exit status: 0 all inputs indexed (possibly with warnings); 1 finished, but some
+inputs or records were skipped or failed (each named on stderr with its line or
+record); 2 usage error (also an unreadable or malformed --synonyms file: nothing
+is indexed then); 3 database error (locked by
 another newsdex-index, corrupt, incompatible, not writable, or out of disk
 space); 130 stopped by SIGINT, 143 stopped by SIGTERM (work so far committed).
 )";
@@ -118,6 +137,9 @@ int fail(const std::string& message, int code, const std::string& hint = {}) {
 /// Parses the command line; returns an exit status when the program should stop now.
 std::optional<int> parse_options(int argc, char** argv, Config& config) {
     std::string language = "english";
+    std::string format = "auto";
+    std::vector<std::string> field_specs;
+    bool no_detect = false;
     double max_mb = 64, batch_mb = 64;
     const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
     po::options_description visible("Options");
@@ -126,8 +148,19 @@ std::optional<int> parse_options(int argc, char** argv, Config& config) {
         ("version", "show the version and exit")
         ("db,d", po::value(&config.db), "database folder (see Database below)")
         ("language,l", po::value(&language)->default_value("english"),
-         "stemming language for articles that do not name theirs: a name or ISO code "
-         "(english, de, french, ...), or none")
+         "stemming language for articles that neither name their language nor are "
+         "recognised (see --no-detect-language): a name or ISO code (english, de, "
+         "french, ...), or none")
+        ("format,F", po::value(&format)->default_value("auto"),
+         "read every input as this format instead of detecting it: auto, text, jsonl, json, "
+         "html, feed (rss, atom), warc, csv (tsv), sgml, smart; compression and archives are "
+         "still recognised")
+        ("field", po::value(&field_specs)->composing(),
+         "ARTICLE-FIELD=PATH: where JSON records (a dotted path, e.g. meta.headline) or CSV "
+         "rows (a column name or number) keep a field: title, author, date, text, url, "
+         "source or language; repeatable")
+        ("no-detect-language", po::bool_switch(&no_detect),
+         "do not guess the language of articles that do not name it (use --language)")
         ("jobs,j", po::value(&config.jobs)->default_value(cores),
          "worker threads reading and preparing articles (default: the number of cores)")
         ("rebuild", po::bool_switch(&config.rebuild),
@@ -181,6 +214,19 @@ std::optional<int> parse_options(int argc, char** argv, Config& config) {
     if (config.jobs == 0 || config.jobs > 256) return fail("--jobs must be between 1 and 256", kExitUsage);
     if (!(config.progress_interval >= 0)) return fail("--progress-interval must not be negative", kExitUsage);
     if (config.quiet && config.verbose) return fail("--quiet and --verbose exclude each other", kExitUsage);
+    auto parsed_format = readers::parse_format(format);
+    if (!parsed_format)
+        return fail("unknown --format \"" + format + "\"", kExitUsage, "choose one of: " + readers::format_names());
+    config.format = *parsed_format;
+    for (const auto& spec : field_specs) {
+        std::string error;
+        auto mapping = readers::parse_field_mapping(spec, error);
+        if (!mapping) return fail(error, kExitUsage);
+        config.fields[mapping->first] = mapping->second;
+    }
+    config.detect_language = !no_detect;
+    if (std::count(config.paths.begin(), config.paths.end(), std::string(readers::kStdinPath)) > 1)
+        return fail("standard input (-) can be read only once", kExitUsage);
     config.db = resolve_db_path(config.db);
     return std::nullopt;
 }
@@ -236,6 +282,9 @@ int run(const Config& config) {
     options.paths = config.paths;
     options.read.max_file_bytes = config.max_bytes;
     options.read.language = config.language;
+    options.read.format = config.format;
+    options.read.fields = config.fields;
+    options.read.detect_language = config.detect_language;
     options.jobs = config.jobs;
     options.prune = config.prune;
     options.incremental = !config.rebuild;

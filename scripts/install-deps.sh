@@ -6,8 +6,11 @@ packages=(
   libxapian-dev xapian-tools
   libboost-program-options-dev
   nlohmann-json3-dev
+  libgumbo-dev libxml2-dev libarchive-dev zlib1g-dev libuchardet-dev libcld2-dev
   libxxhash-dev
   libgtest-dev
+  clang libclang-rt-14-dev
+  python3
 )
 missing=()
 for p in "${packages[@]}"; do

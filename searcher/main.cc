@@ -15,6 +15,7 @@
 #include "core/db_path.h"
 #include "core/error.h"
 #include "core/search.h"
+#include "core/weighting.h"
 #include "searcher/output.h"
 
 namespace po = boost::program_options;
@@ -99,6 +100,15 @@ Examples:
   newsdex-search --db ~/news.db '"Kerch Bridge"'
   newsdex-search --all Taurus    every copy of syndicated stories, not one per group
 
+)";
+
+const char* kRanking = R"(
+Ranking: by default BM25 with parameters chosen by measuring relevance on standard
+test collections (see the README's "Ranking"), i.e. --weighting )";
+
+const char* kRankingSchemes = R"(.
+Experts can name another scheme, --weighting NAME[:KEY=VALUE,...]; parameters left
+out take the values shown:
 )";
 
 const char* kEpilog = R"(
@@ -211,7 +221,11 @@ std::optional<int> parse_options(int argc, char** argv, Config& config) {
          "expand synonyms: tilde (only ~word), always, or never")
         ("partial", "also match words starting with the last word (search as you type)")
         ("wildcard-limit", po::value(&request.query_options.wildcard_limit)->default_value(1000),
-         "most words a wildcard may match (at most 10000: broader ones get slow)");
+         "most words a wildcard may match (at most 10000: broader ones get slow)")
+        ("no-snippets", "no snippets or highlighting (JSON \"snippet\" is \"\"): faster, for "
+         "programs that need only the ranking")
+        ("weighting", po::value(&config.request.weighting),
+         "ranking scheme and parameters, for experts (see Ranking below)");
     po::options_description hidden;
     hidden.add_options()("query", po::value(&words));
     po::options_description all;
@@ -223,7 +237,8 @@ std::optional<int> parse_options(int argc, char** argv, Config& config) {
     po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
     po::notify(vm);
     if (vm.count("help")) {
-        std::cout << kUsage << visible << kEpilog;
+        std::cout << kUsage << visible << kRanking << kDefaultWeighting << kRankingSchemes << weighting_help()
+                  << kEpilog;
         return kExitMatch;
     }
     if (vm.count("version")) {
@@ -301,13 +316,14 @@ std::optional<int> parse_options(int argc, char** argv, Config& config) {
     request.correct_spelling = vm.count("no-correct") == 0;
     request.exact_total = config.format == Format::Count;
     // Only people read snippets; --ids, --count and JSON without them need none.
-    request.snippets = config.format == Format::Text || config.format == Format::Json ||
-                       config.format == Format::JsonLines;
-    if (!config.fields.empty())
+    request.snippets = vm.count("no-snippets") == 0 && (config.format == Format::Text || config.format == Format::Json ||
+                                                        config.format == Format::JsonLines);
+    if (!config.fields.empty() && vm.count("no-snippets") == 0)
         request.snippets = std::any_of(config.fields.begin(), config.fields.end(), [](const std::string& f) {
             return f == "snippet" || f == "title_highlighted" || f == "fragments" || f == "snippet_from_lead" ||
                    f == "title_highlights";
         });
+    if (vm.count("weighting")) parse_weighting(request.weighting);  // throws when invalid
     if (config.format == Format::Count) request.limit = 0;
     if (config.dbs.empty()) config.dbs.push_back(resolve_db_path(""));
     return std::nullopt;

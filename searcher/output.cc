@@ -33,6 +33,7 @@ std::string display_date(const Article& a) {
     if (!a.date) return {};
     std::string d = to_iso(*a.date).substr(0, 10);
     if (a.date_origin == DateOrigin::FileTime) d += " (file date)";
+    if (a.date_origin == DateOrigin::Capture) d += " (capture date)";
     return d;
 }
 
@@ -260,7 +261,8 @@ void print_text(const SearchResults& r, const TextStyle& style, std::ostream& ou
         if (!hit.all_words) add("(some of the words)");
         if (hit.similar > 0) add("+" + std::to_string(hit.similar) + " similar");
         out << "   " << (style.color ? kSgrDim : "") << meta << (style.color ? kSgrReset : "") << '\n';
-        out << "   " << one_line(to_terminal(hit.snippet, style)) << "\n\n";
+        if (!hit.snippet.empty()) out << "   " << one_line(to_terminal(hit.snippet, style)) << '\n';
+        out << '\n';
     }
     print_facets(r, out);
 }

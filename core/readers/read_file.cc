@@ -1,47 +1,89 @@
 #include "core/readers/read_file.h"
 
-#include <filesystem>
-
+#include "core/readers/archive_reader.h"
+#include "core/readers/collection_readers.h"
+#include "core/readers/csv_reader.h"
+#include "core/readers/emitter.h"
+#include "core/readers/feed_reader.h"
+#include "core/readers/html_reader.h"
+#include "core/readers/json_reader.h"
 #include "core/readers/text_reader.h"
+#include "core/readers/warc_reader.h"
 #include "core/source_file.h"
+#include "core/utf8.h"
 
 namespace newsdex::readers {
 
-bool is_article_file_name(const std::string& filename) {
-    const std::filesystem::path p(filename);
-    if (p.filename().string().starts_with(".")) return false;
-    std::string ext = p.extension().string();
-    for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    // Extension-less files are how many archives (and Usenet spools) hold plain text.
-    return ext.empty() || ext == ".txt" || ext == ".text";
+namespace {
+
+/// Compressed files inside archives inside compressed files...: real data nests two or
+/// three deep; more is a decompression bomb.
+constexpr int kMaxNesting = 4;
+
+void read_input(const Input& input, const ReadOptions& options, ArticleSink& sink, int depth) {
+    Emitter emitter(input, options, sink);
+    if (input.bytes.empty()) {
+        emitter.problem(Problem::Level::Skipped, "", "empty file");
+        return;
+    }
+    if (const Container container = sniff_container(input.bytes); container != Container::None) {
+        if (depth >= kMaxNesting) {
+            emitter.problem(Problem::Level::Skipped, "",
+                            "compressed or archived more than " + std::to_string(kMaxNesting) + " levels deep");
+            return;
+        }
+        read_container(input, container, emitter,
+                       [&](const Input& member) { read_input(member, options, sink, depth + 1); });
+        return;
+    }
+    const Format format = options.format != Format::Auto ? options.format : detect_format(input.name, input.bytes);
+    // A WARC holds images and other binary payloads between its text headers.
+    if (format != Format::Warc && looks_binary(input.bytes)) {
+        emitter.problem(Problem::Level::Skipped, "", "binary file, not text");
+        return;
+    }
+    switch (format) {
+        case Format::JsonLines: read_json_lines(input, emitter); break;
+        case Format::Json: read_json(input, emitter); break;
+        case Format::Html: read_html(input, emitter); break;
+        case Format::Feed: read_feed(input, emitter); break;
+        case Format::Warc: read_warc(input, emitter); break;
+        case Format::Csv: read_csv(input, emitter); break;
+        case Format::Sgml: read_sgml(input, emitter); break;
+        case Format::Smart: read_smart(input, emitter); break;
+        case Format::Text:
+        case Format::Auto: read_text(input, emitter); break;
+    }
+}
+
+}  // namespace
+
+bool is_article_file_name(const std::string& filename) { return has_readable_extension(filename); }
+
+void read_bytes(const std::string& name, std::string_view bytes, const ReadOptions& options, ArticleSink& sink) {
+    Input input;
+    input.where = name;
+    input.id = name;
+    input.name = name;
+    input.bytes = bytes;
+    read_input(input, options, sink, 0);
 }
 
 void read_file(const std::string& path, const ReadOptions& options, ArticleSink& sink) {
-    auto read = read_source_file(path, options.max_file_bytes);
+    const bool from_stdin = path == kStdinPath;
+    auto read = from_stdin ? read_standard_input(options.max_file_bytes) : read_source_file(path, options.max_file_bytes);
     if (auto* failure = std::get_if<ReadFailure>(&read)) {
         sink.problem({failure->skipped ? Problem::Level::Skipped : Problem::Level::Failed, path, failure->reason});
         return;
     }
-    auto& file = std::get<SourceFile>(read);
-    auto parsed = parse_text_article(file.text);
-    Article& article = parsed.article;
-    if (article.paragraphs.empty()) {
-        sink.problem({Problem::Level::Skipped, path, "no article text (only a header, title or page furniture)"});
-        return;
-    }
-    article.id = file.canonical_path;
-    article.path = file.canonical_path;
-    if (!article.date) {
-        article.date = from_time_t(file.mtime);
-        article.date_origin = DateOrigin::FileTime;
-    }
-    if (article.language.empty()) article.language = options.language.code;
-
-    std::string notes;
-    for (const auto& w : file.warnings) notes += (notes.empty() ? "" : "; ") + w;
-    for (const auto& w : parsed.warnings) notes += (notes.empty() ? "" : "; ") + w;
-    sink.article(std::move(article));
-    if (!notes.empty()) sink.problem({Problem::Level::Repaired, path, notes});
+    const auto& file = std::get<SourceFile>(read);
+    Input input;
+    input.where = from_stdin ? std::string("<stdin>") : path;
+    input.id = from_stdin ? std::string(kStdinId) : file.canonical_path;
+    input.name = from_stdin ? std::string() : path;
+    input.bytes = file.bytes;
+    input.mtime = file.mtime;
+    read_input(input, options, sink, 0);
 }
 
 }  // namespace newsdex::readers

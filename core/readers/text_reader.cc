@@ -9,6 +9,8 @@
 #include "core/date.h"
 #include "core/language.h"
 #include "core/utf8.h"
+#include "core/encoding.h"
+#include "core/readers/emitter.h"
 
 namespace newsdex::readers {
 
@@ -159,11 +161,6 @@ std::string normalise_for_match(std::string_view line) {
     }
 }
 
-bool is_furniture_anywhere(std::string_view line) {
-    const std::string s = normalise_for_match(line);
-    return std::find(kFurnitureAnywhere.begin(), kFurnitureAnywhere.end(), s) !=
-           kFurnitureAnywhere.end();
-}
 
 /// "3 comments", "1 Comment": a comment counter.
 bool is_comment_count(std::string_view s) {
@@ -532,6 +529,12 @@ std::size_t next_nonblank(const Lines& lines, std::size_t i) {
 
 }  // namespace
 
+bool is_furniture_anywhere(std::string_view line) {
+    const std::string s = normalise_for_match(line);
+    return std::find(kFurnitureAnywhere.begin(), kFurnitureAnywhere.end(), s) !=
+           kFurnitureAnywhere.end();
+}
+
 bool is_boilerplate_line(std::string_view line) {
     const std::string s = normalise_for_match(line);
     if (s.empty()) return false;
@@ -748,6 +751,47 @@ ParsedText parse_text_article(std::string_view text) {
         }
     }
     return out;
+}
+
+}  // namespace newsdex::readers
+
+namespace newsdex::readers {
+
+namespace {
+
+std::size_t longest_line(std::string_view text) {
+    std::size_t longest = 0, start = 0;
+    while (start < text.size()) {
+        auto nl = text.find('\n', start);
+        if (nl == std::string_view::npos) nl = text.size();
+        longest = std::max(longest, nl - start);
+        start = nl + 1;
+    }
+    return longest;
+}
+
+bool is_blank(std::string_view text) { return text.find_first_not_of(" \t\n") == std::string_view::npos; }
+
+}  // namespace
+
+void read_text(const Input& input, Emitter& emitter) {
+    DecodedText decoded = decode_text(input.bytes);
+    if (is_blank(decoded.text)) {
+        emitter.problem(Problem::Level::Skipped, "", "empty file (only white space)");
+        return;
+    }
+    const std::size_t longest = longest_line(decoded.text);
+    if (longest > emitter.options().max_record_bytes) {
+        emitter.problem(Problem::Level::Skipped, "",
+                        "a single line of " + human_size(longest) + " (over the " +
+                            human_size(emitter.options().max_record_bytes) +
+                            " limit for one line): a data dump, not article text");
+        return;
+    }
+    ParsedText parsed = parse_text_article(decoded.text);
+    std::vector<std::string> warnings = std::move(decoded.warnings);
+    warnings.insert(warnings.end(), parsed.warnings.begin(), parsed.warnings.end());
+    emitter.article(std::move(parsed.article), "", "", warnings);
 }
 
 }  // namespace newsdex::readers

@@ -35,4 +35,19 @@ bool looks_like_headline(std::string_view line);
 /// "Share this:", cookie notices, "Posted by X at 10:42", ...).
 bool is_boilerplate_line(std::string_view line);
 
+/// True for furniture lines that are never article text wherever they stand
+/// ("Advertisement", "Share this article", "Most read", ...).
+bool is_furniture_anywhere(std::string_view line);
+
+}  // namespace newsdex::readers
+
+namespace newsdex::readers {
+
+struct Input;
+class Emitter;
+
+/// The Format::Text reader: decodes the file (any encoding) and reads one article from it.
+/// A line over ReadOptions::max_record_bytes marks the file as not article text.
+void read_text(const Input& input, Emitter& emitter);
+
 }  // namespace newsdex::readers

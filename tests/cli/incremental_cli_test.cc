@@ -6,9 +6,12 @@
 #include <nlohmann/json.hpp>
 
 #include <chrono>
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <thread>
+#include <vector>
 
 #include "tests/cli/cli_support.h"
 #include "tests/support/child_process.h"
@@ -96,10 +99,29 @@ TEST(IncrementalCli, PruneLeavesRootsNotNamedAlone) {
     EXPECT_EQ(search_cmd({"--db", db, "goats"}).exit_code, 0);
 }
 
+TEST(IncrementalCli, OnAPipeProgressIsPlainPeriodicLines) {
+    TempDir tmp;
+    const std::string in = write_generated_corpus(tmp.str() + "/in", 300);
+    const auto r = index_cmd({"--db", tmp.str() + "/db", "--progress-interval", "0.05", "--batch-size", "10", in});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_TRUE(contains(r.err, "newsdex-index: progress: ")) << r.err;
+    EXPECT_TRUE(contains(r.err, " files, ")) << r.err;
+    EXPECT_TRUE(contains(r.err, "articles/s")) << r.err;
+    EXPECT_FALSE(contains(r.err, "\r")) << "no terminal control on a pipe";
+    EXPECT_FALSE(contains(r.err, "\033")) << "no terminal control on a pipe";
+    EXPECT_EQ(line_count(r.out), 1u) << r.out;
+
+    const auto quiet = index_cmd({"--db", tmp.str() + "/db2", "--quiet", "--progress-interval", "0.05", in});
+    EXPECT_EQ(quiet.exit_code, 0);
+    EXPECT_EQ(quiet.out, "");
+    EXPECT_EQ(quiet.err, "");
+    EXPECT_EQ(index_cmd({"--quiet", "--verbose", in}).exit_code, 2);
+}
+
 TEST(IncrementalCli, StatsSayWhatTheDatabaseHolds) {
     TempDir tmp;
     const std::string db = tmp.str() + "/db";
-    ASSERT_EQ(index_cmd({"--db", db, NEWSDEX_CORPUS_DIR}).exit_code, 0);
+    ASSERT_EQ(index_cmd({"--db", db, NEWSDEX_CORPUS_DIR "/text"}).exit_code, 0);
     const auto r = index_cmd({"--db", db, "--stats"});
     EXPECT_EQ(r.exit_code, 0) << r.err;
     const std::string n = std::to_string(files_in(std::string(NEWSDEX_CORPUS_DIR) + "/text"));
@@ -121,7 +143,7 @@ TEST(IncrementalCli, RebuildIsAtomicForSearchers) {
     TempDir tmp;
     const std::string db = tmp.str() + "/db";
     const std::size_t old_count = files_in(std::string(NEWSDEX_CORPUS_DIR) + "/text");
-    ASSERT_EQ(index_cmd({"--db", db, NEWSDEX_CORPUS_DIR}).exit_code, 0);
+    ASSERT_EQ(index_cmd({"--db", db, NEWSDEX_CORPUS_DIR "/text"}).exit_code, 0);
     const std::string fresh = write_generated_corpus(tmp.str() + "/fresh", 400);
 
     // Small batches: the new index is committed many times while it is built.
@@ -150,7 +172,7 @@ TEST(IncrementalCli, RebuildIsAtomicForSearchers) {
 TEST(IncrementalCli, SearchesDuringIndexingWorkAndSeeEachCommit) {
     TempDir tmp;
     const std::string db = tmp.str() + "/db";
-    ASSERT_EQ(index_cmd({"--db", db, NEWSDEX_CORPUS_DIR}).exit_code, 0);
+    ASSERT_EQ(index_cmd({"--db", db, NEWSDEX_CORPUS_DIR "/text"}).exit_code, 0);
     const std::string more = write_generated_corpus(tmp.str() + "/more", 300);
     ChildProcess indexer({NEWSDEX_INDEX_BIN, "--db", db, "--batch-size", "20", more});
     Xapian::doccount last = 0;
@@ -187,6 +209,119 @@ TEST(IncrementalCli, AV1DatabaseKeepsWorkingAndCanBeRebuilt) {
     EXPECT_FALSE(fs::exists(db + "/iamglass"));
     EXPECT_TRUE(fs::exists(db + "/XAPIANDB"));
     EXPECT_EQ(search_cmd({"--db", db, "Taurus"}).exit_code, 0);
+}
+
+/// One JSON Lines record per word: dated (so a re-read record is identical), with a body
+/// drawn from the word alone (so records neither depend on their position nor look like
+/// near-duplicates of each other).
+std::string jsonl_records(const std::vector<std::string>& words) {
+    static const char* filler[] = {"river", "budget", "tunnel", "senate", "bakery", "quarry", "verdict",
+                                   "reactor", "harvest", "border", "festival", "pension", "tariff",
+                                   "museum", "drought", "satellite", "forest", "stadium", "ferry", "summit"};
+    std::string out;
+    for (const auto& w : words) {
+        std::uint64_t state = std::hash<std::string>{}(w) | 1;
+        std::string text = "Survey of " + w + ":";
+        for (int i = 0; i < 40; ++i) {
+            state ^= state << 13, state ^= state >> 7, state ^= state << 17;
+            text += ' ';
+            text += filler[state % 20];
+            text += std::to_string(state % 97);
+        }
+        out += R"({"title": "A report on )" + w + R"(", "date": "2024-03-01", "text": ")" + text + "\"}\n";
+    }
+    return out;
+}
+
+bool has_id(const std::string& db, const std::string& id) {
+    const Xapian::Database xdb(db);
+    return xdb.postlist_begin("Q" + id) != xdb.postlist_end("Q" + id);
+}
+
+TEST(IncrementalCli, MultiArticleFilesAndArchivesKeepAndDropRecordsPerFile) {
+    TempDir tmp;
+    const std::string in = tmp.str() + "/in", db = tmp.str() + "/db";
+    tmp.write("in/dump.jsonl", jsonl_records({"cranes", "glaciers", "orchards", "lighthouses", "vineyards"}));
+    tmp.write("desk/a.txt", "Title: Quokkas\nDate: 2024-03-01\n\nRangers counted the quokkas on the island.\n");
+    tmp.write("desk/b.txt", "Title: Zeppelins\nDate: 2024-03-02\n\nA museum restored two zeppelins this spring.\n");
+    const auto tar = [&](const std::vector<std::string>& members) {
+        std::string command = "tar -czf " + in + "/desk.tar.gz -C " + tmp.str();
+        for (const auto& m : members) command += " " + m;
+        const auto r = run_command({"/bin/sh", "-c", command});
+        ASSERT_EQ(r.exit_code, 0) << r.err;
+    };
+    tar({"desk/a.txt", "desk/b.txt"});
+    const std::string canon = fs::canonical(in).string();
+
+    const auto first = index_cmd({"--db", db, in});
+    ASSERT_EQ(first.exit_code, 0) << first.err;
+    EXPECT_TRUE(contains(first.out, "indexed 7 articles (7 new, 0 updated)")) << first.out;
+    for (int n = 1; n <= 5; ++n) EXPECT_TRUE(has_id(db, canon + "/dump.jsonl#" + std::to_string(n))) << n;
+    EXPECT_TRUE(has_id(db, canon + "/desk.tar.gz!desk/b.txt"));
+
+    // Unchanged: neither file is read again, and every record stays.
+    const auto same = index_cmd({"--db", db, in});
+    EXPECT_EQ(same.exit_code, 0) << same.err;
+    EXPECT_TRUE(contains(same.out, "indexed 0 articles (0 new, 0 updated), 0 unchanged, 0 deleted")) << same.out;
+    EXPECT_TRUE(contains(same.out, "from 2 files (0 read, 2 unchanged)")) << same.out;
+    EXPECT_EQ(Xapian::Database(db).get_doccount(), 7u);
+
+    // Shrunk: the JSON Lines file loses its last two lines and has its second rewritten;
+    // the archive loses a member. Each is re-read whole; what it no longer holds goes.
+    tmp.write("in/dump.jsonl", jsonl_records({"cranes", "pelicans", "orchards"}));
+    tar({"desk/a.txt"});
+    const auto shrunk = index_cmd({"--db", db, "--verbose", in});
+    EXPECT_EQ(shrunk.exit_code, 0) << shrunk.err;
+    EXPECT_TRUE(contains(shrunk.out, "indexed 1 article (0 new, 1 updated), 3 unchanged, 3 deleted")) << shrunk.out;
+    EXPECT_TRUE(contains(shrunk.out, "from 2 files (2 read, 0 unchanged)")) << shrunk.out;
+    EXPECT_EQ(Xapian::Database(db).get_doccount(), 4u);
+    EXPECT_TRUE(has_id(db, canon + "/dump.jsonl#3"));
+    EXPECT_FALSE(has_id(db, canon + "/dump.jsonl#4"));
+    EXPECT_FALSE(has_id(db, canon + "/dump.jsonl#5"));
+    EXPECT_TRUE(has_id(db, canon + "/desk.tar.gz!desk/a.txt"));
+    EXPECT_FALSE(has_id(db, canon + "/desk.tar.gz!desk/b.txt"));
+    EXPECT_EQ(search_cmd({"--db", db, "pelicans"}).exit_code, 0);
+    for (const char* gone : {"glaciers", "lighthouses", "vineyards", "zeppelins"})
+        EXPECT_EQ(search_cmd({"--db", db, gone}).exit_code, 1) << gone;
+
+    const auto again = index_cmd({"--db", db, in});
+    EXPECT_TRUE(contains(again.out, "from 2 files (0 read, 2 unchanged)")) << again.out;
+}
+
+TEST(IncrementalCli, StandardInputIsReadEveryRunAndReplacesWhatItLastGave) {
+    TempDir tmp;
+    const std::string db = tmp.str() + "/db";
+    const std::string three = tmp.write("three.jsonl", jsonl_records({"cranes", "glaciers", "orchards"}));
+    const std::string two = tmp.write("two.jsonl", jsonl_records({"cranes", "pelicans"}));
+    tmp.write("in/local.txt", "Title: Local\nDate: 2024-03-01\n\nThe ferry timetable changes on Monday.\n");
+    const auto from_stdin = [&](const std::string& file, const std::string& extra = {}) {
+        return run_command({"/bin/sh", "-c", std::string(NEWSDEX_INDEX_BIN) + " --db " + db + " " + extra + " - < " + file});
+    };
+
+    auto r = from_stdin(three);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_TRUE(contains(r.out, "indexed 3 articles (3 new, 0 updated)")) << r.out;
+    EXPECT_TRUE(has_id(db, "stdin#3"));
+    // No state to compare: standard input is read again, and identical records stay as they are.
+    r = from_stdin(three);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_TRUE(contains(r.out, "(0 new, 0 updated), 3 unchanged, 0 deleted")) << r.out;
+    EXPECT_TRUE(contains(r.out, "from 1 file (1 read, 0 unchanged)")) << r.out;
+    // A shorter stream replaces the last one: stdin#3 goes.
+    r = from_stdin(two);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_TRUE(contains(r.out, "(0 new, 1 updated), 1 unchanged, 1 deleted")) << r.out;
+    EXPECT_FALSE(has_id(db, "stdin#3"));
+    EXPECT_EQ(Xapian::Database(db).get_doccount(), 2u);
+    // --prune never takes standard input for a missing file, nor prunes its articles.
+    r = from_stdin(two, "--prune " + tmp.str() + "/in");
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_TRUE(contains(r.out, "0 deleted")) << r.out;
+    EXPECT_EQ(Xapian::Database(db).get_doccount(), 3u);
+    EXPECT_EQ(search_cmd({"--db", db, "pelicans"}).exit_code, 0);
+    const Xapian::Database xdb(db);
+    for (auto key = xdb.metadata_keys_begin(); key != xdb.metadata_keys_end(); ++key)
+        EXPECT_FALSE(contains(*key, "stdin")) << "a file state for standard input: " << *key;
 }
 
 TEST(DuplicatesCli, TheSearcherCollapsesCopiesUnlessAskedForAll) {

@@ -25,7 +25,7 @@ std::size_t corpus_size() {
 TEST(IndexerCli, IndexesTheCorpusAndSaysSoInOneLine) {
     TempDir tmp;
     const std::string db = tmp.str() + "/db";
-    const auto r = index_cmd({"--db", db, NEWSDEX_CORPUS_DIR});
+    const auto r = index_cmd({"--db", db, std::string(NEWSDEX_CORPUS_DIR) + "/text"});
     EXPECT_EQ(r.exit_code, 0) << r.err;
     EXPECT_EQ(r.err, "");
     EXPECT_EQ(line_count(r.out), 1u) << r.out;
@@ -38,10 +38,11 @@ TEST(IndexerCli, IndexesTheCorpusAndSaysSoInOneLine) {
 TEST(IndexerCli, ReindexingReplacesRatherThanDuplicates) {
     TempDir tmp;
     const std::string db = tmp.str() + "/db";
-    ASSERT_EQ(index_cmd({"--db", db, NEWSDEX_CORPUS_DIR}).exit_code, 0);
+    const std::string text = std::string(NEWSDEX_CORPUS_DIR) + "/text";
+    ASSERT_EQ(index_cmd({"--db", db, text}).exit_code, 0);
     // v1 re-read every file and said "(0 new, 30 updated)"; runs are incremental now, so
     // an unchanged tree is not read at all (see incremental_cli_test.cc for changed files).
-    const auto again = index_cmd({"--db", db, NEWSDEX_CORPUS_DIR});
+    const auto again = index_cmd({"--db", db, text});
     EXPECT_EQ(again.exit_code, 0) << again.err;
     const std::string n = std::to_string(corpus_size());
     EXPECT_TRUE(contains(again.out, "indexed 0 articles (0 new, 0 updated)")) << again.out;

@@ -38,7 +38,7 @@ class QueryLanguageCli : public ::testing::Test {
     static void SetUpTestSuite() {
         tmp_ = std::make_unique<TempDir>();
         db_ = tmp_->str() + "/db";
-        const auto r = index_cmd({"--db", db_, "--synonyms", synonyms_file(), NEWSDEX_CORPUS_DIR});
+        const auto r = index_cmd({"--db", db_, "--synonyms", synonyms_file(), NEWSDEX_CORPUS_DIR "/text"});
         ASSERT_EQ(r.exit_code, 0) << r.err;
         ASSERT_TRUE(contains(r.out, "loaded 3 synonym groups")) << r.out;
         articles_ = 0;

@@ -55,32 +55,42 @@ TEST(RobustnessCli, SigkillAtRandomMomentsNeverDamagesTheDatabase) {
         a.push_back(in);
         return a;
     };
-    const auto start = Clock::now();
     {
         ChildProcess clean(args(clean_db));
         ASSERT_EQ(clean.wait(), 0) << clean.err();
     }
-    const auto clean_ms = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - start).count();
     const auto expected = articles_of(clean_db);
     ASSERT_EQ(expected.size(), 600u);
 
     const unsigned seed = static_cast<unsigned>(std::random_device{}());
     std::mt19937 rng(seed);
+    // Random moments by progress rather than by the clock, so that they land mid-run
+    // however fast the machine is today: wait until a random share of what is left has
+    // been committed, then a random few milliseconds more (between commits), then kill.
     std::uniform_real_distribution<double> share(0.0, 0.9);
+    std::uniform_int_distribution<long> extra_ms(0, 30);
     int killed_mid_run = 0;
     std::size_t held = 0;
     for (int round = 0; round < 6 && held < expected.size(); ++round) {
-        // A random moment within what is left to do, so that most kills land mid-run.
-        const double left = 1.0 - static_cast<double>(held) / static_cast<double>(expected.size());
-        const long at = static_cast<long>(share(rng) * left * static_cast<double>(std::max<long>(clean_ms, 50)));
+        const auto target = held + static_cast<std::size_t>(share(rng) * static_cast<double>(expected.size() - held));
+        const long at = extra_ms(rng);
         ChildProcess indexer(args(db));
+        while (indexer.running()) {
+            std::size_t now = 0;
+            try {
+                if (published(db)) now = Xapian::Database(db).get_doccount();
+            } catch (const Xapian::Error&) {
+            }
+            if (now >= target) break;
+            sleep_ms(1);
+        }
         sleep_ms(at);
         const bool was_running = indexer.running();
         indexer.signal(SIGKILL);
         indexer.wait();
         killed_mid_run += was_running && indexer.term_signal() == SIGKILL;
-        SCOPED_TRACE("seed " + std::to_string(seed) + ", round " + std::to_string(round) + ", killed after " +
-                     std::to_string(at) + " ms");
+        SCOPED_TRACE("seed " + std::to_string(seed) + ", round " + std::to_string(round) + ", killed " +
+                     std::to_string(at) + " ms after " + std::to_string(target) + " articles");
         if (!published(db)) continue;
         // The database opens, and every article in it is whole: the same as in a clean run.
         const auto now = articles_of(db);
@@ -93,7 +103,8 @@ TEST(RobustnessCli, SigkillAtRandomMomentsNeverDamagesTheDatabase) {
     }
     EXPECT_GT(killed_mid_run, 0) << "no kill landed while the indexer ran (seed " << seed << ")";
 
-    // A re-run (which also proves the lock died with the killed process) completes the work: exactly the articles of the clean run.
+    // A re-run (which also proves the lock died with the killed process) completes the
+    // work: exactly the articles of the clean run.
     ChildProcess finish(args(db));
     ASSERT_EQ(finish.wait(), 0) << finish.err();
     EXPECT_EQ(articles_of(db), expected);

@@ -17,7 +17,7 @@ class SearcherCli : public ::testing::Test {
     static void SetUpTestSuite() {
         tmp_ = std::make_unique<TempDir>();
         db_ = tmp_->str() + "/db";
-        const auto r = index_cmd({"--db", db_, NEWSDEX_CORPUS_DIR});
+        const auto r = index_cmd({"--db", db_, std::string(NEWSDEX_CORPUS_DIR) + "/text"});
         ASSERT_EQ(r.exit_code, 0) << r.err;
     }
     static void TearDownTestSuite() { tmp_.reset(); }

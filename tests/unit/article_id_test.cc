@@ -27,10 +27,10 @@ TEST(ArticleId, RecordsAndMembersExtendTheirContainersId) {
     const struct {
         std::string got, expected;
     } rows[] = {
-        {record_article_id("/d/dump.jsonl", 17), "/d/dump.jsonl#17"},
-        {record_article_id("/d/feed.xml", 3, "https://example.org/story"), "/d/feed.xml#https://example.org/story"},
+        {record_article_id("/d/dump.jsonl", "17"), "/d/dump.jsonl#17"},
+        {record_article_id("/d/feed.xml", "3"), "/d/feed.xml#3"},
         {member_article_id("/d/a.tar.gz", "2024/03/x.txt"), "/d/a.tar.gz!2024/03/x.txt"},
-        {record_article_id(member_article_id("/d/a.zip", "feeds/f.jsonl"), 2), "/d/a.zip!feeds/f.jsonl#2"},
+        {record_article_id(member_article_id("/d/a.zip", "feeds/f.jsonl"), "2"), "/d/a.zip!feeds/f.jsonl#2"},
     };
     for (const auto& row : rows) EXPECT_EQ(row.got, row.expected);
 }
@@ -39,8 +39,9 @@ TEST(ArticleId, TermsStayUnderXapiansLimitAndDistinct) {
     std::set<std::string> terms;
     for (int i = 0; i < 100; ++i) {
         const std::string id =
-            record_article_id("/archive/" + std::string(300, 'a') + ".warc.gz", 0,
-                              "https://example.org/" + std::string(200, 'b') + "/" + std::to_string(i));
+            record_article_id(member_article_id("/archive/" + std::string(300, 'a') + ".tar.gz",
+                                                "crawl/" + std::string(200, 'b') + ".warc.gz"),
+                              std::to_string(i));
         const std::string term = schema::id_term(id);
         EXPECT_LE(term.size(), schema::kMaxTermBytes);
         EXPECT_TRUE(terms.insert(term).second) << "two long ids share a term";

@@ -1,0 +1,86 @@
+#include "core/readers/emitter.h"
+
+#include <cstdio>
+
+#include "core/article_id.h"
+#include "core/language_detect.h"
+#include "core/utf8.h"
+
+namespace newsdex::readers {
+
+std::string human_size(std::uintmax_t bytes) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1f MiB", static_cast<double>(bytes) / (1024.0 * 1024.0));
+    return buf;
+}
+
+namespace {
+
+/// The last line of defence: nothing that is not valid UTF-8 leaves the readers, whether
+/// article text or a message quoting the input (a bad charset name, a URL, a parser's
+/// "last read" bytes). Readers already decode text; this catches metadata and messages.
+void make_valid(std::string& text) {
+    if (!is_valid_utf8(text)) text = clean_text(text).text;
+}
+
+}  // namespace
+
+std::string join_warnings(const std::vector<std::string>& warnings) {
+    std::string out;
+    for (const auto& w : warnings) out += (out.empty() ? "" : "; ") + w;
+    return out;
+}
+
+void Emitter::article(Article&& article, std::string_view record, std::string_view locator,
+                      const std::vector<std::string>& warnings) {
+    std::erase_if(article.paragraphs, [](const std::string& p) { return p.empty(); });
+    if (article.paragraphs.empty()) {
+        problem(Problem::Level::Skipped, locator,
+                "no article text (only a header, title or page furniture)");
+        return;
+    }
+    make_valid(article.title);
+    for (auto& p : article.paragraphs) make_valid(p);
+    for (auto& a : article.authors) make_valid(a);
+    make_valid(article.source);
+    make_valid(article.url);
+    make_valid(article.language);
+    article.id = record.empty() ? input_.id : record_article_id(input_.id, record);
+    make_valid(article.id);
+    article.path = input_.where;
+    make_valid(article.path);
+    if (article.title.empty()) {
+        article.title = derive_title(article.paragraphs.front());
+        article.title_derived = true;
+    }
+    if (!article.date && input_.mtime > 0) {
+        article.date = from_time_t(input_.mtime);
+        article.date_origin = DateOrigin::FileTime;
+    }
+    if (article.language.empty() && options_.detect_language) {
+        // The title and the first paragraphs are plenty: CLD2 needs a few hundred letters.
+        std::string sample = article.title;
+        for (const auto& p : article.paragraphs) {
+            if (sample.size() > 4096) break;
+            sample += '\n';
+            sample += p;
+        }
+        article.language = detect_language(sample);
+    }
+    if (article.language.empty()) article.language = options_.language.code;
+    ++articles_;
+    sink_.article(std::move(article));
+    if (!warnings.empty()) {
+        problem(Problem::Level::Repaired, locator, join_warnings(warnings));
+    }
+}
+
+void Emitter::problem(Problem::Level level, std::string_view locator, std::string reason) {
+    ++problems_;
+    std::string where = input_.where + std::string(locator);
+    make_valid(where);
+    make_valid(reason);
+    sink_.problem({level, std::move(where), std::move(reason)});
+}
+
+}  // namespace newsdex::readers
