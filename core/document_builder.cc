@@ -86,6 +86,7 @@ Xapian::Document DocumentBuilder::build(const Article& article) {
     if (!language.empty()) doc.add_value(schema::kSlotLanguage, language);
 
     doc.add_boolean_term(schema::id_term(article.id));
+    doc.add_boolean_term(schema::database_term(default_language_.stemmer));
     doc.set_data(schema::encode_data(article));
     return doc;
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <map>
 
 #include "core/schema.h"
 
@@ -45,40 +46,55 @@ std::string facet_names() {
     return out;
 }
 
-void FacetCounter::operator()(const Xapian::Document& doc, double) {
-    switch (kind_) {
-        case FacetKind::Author: {
-            const std::string list = doc.get_value(schema::kSlotAuthorList);
-            std::size_t start = 0;
-            while (start < list.size()) {
-                auto end = list.find(schema::kAuthorListSeparator, start);
-                if (end == std::string::npos) end = list.size();
-                if (end > start) ++counts_[list.substr(start, end - start)];
-                start = end + 1;
-            }
-            break;
-        }
-        case FacetKind::Source:
-            if (auto source = doc.get_value(schema::kSlotSource); !source.empty()) ++counts_[source];
-            break;
+namespace {
+
+Xapian::valueno slot_of(FacetKind kind) {
+    switch (kind) {
+        case FacetKind::Author: return schema::kSlotAuthorList;
+        case FacetKind::Source: return schema::kSlotSource;
         case FacetKind::Year:
-        case FacetKind::Month: {
-            const std::string day = doc.get_value(schema::kSlotDate);  // YYYYMMDD
-            if (day.size() != 8) break;
-            ++counts_[kind_ == FacetKind::Year ? day.substr(0, 4) : day.substr(0, 4) + "-" + day.substr(4, 2)];
-            break;
-        }
-        case FacetKind::Language:
-            if (auto code = doc.get_value(schema::kSlotLanguage); !code.empty()) ++counts_[code];
-            break;
+        case FacetKind::Month: return schema::kSlotDate;
+        case FacetKind::Language: return schema::kSlotLanguage;
     }
+    return schema::kSlotSource;
 }
 
+}  // namespace
+
+FacetCounter::FacetCounter(FacetKind kind) : Xapian::ValueCountMatchSpy(slot_of(kind)), kind_(kind) {}
+
 Facet FacetCounter::result(std::size_t limit) const {
+    std::map<std::string, Xapian::doccount> counts;
+    for (auto it = values_begin(); it != values_end(); ++it) {
+        const std::string value = *it;
+        const Xapian::doccount count = it.get_termfreq();
+        switch (kind_) {
+            case FacetKind::Author: {
+                std::size_t start = 0;
+                while (start < value.size()) {
+                    auto end = value.find(schema::kAuthorListSeparator, start);
+                    if (end == std::string::npos) end = value.size();
+                    if (end > start) counts[value.substr(start, end - start)] += count;
+                    start = end + 1;
+                }
+                break;
+            }
+            case FacetKind::Year:
+            case FacetKind::Month:
+                if (value.size() != 8) break;  // YYYYMMDD
+                counts[kind_ == FacetKind::Year ? value.substr(0, 4) : value.substr(0, 4) + "-" + value.substr(4, 2)] +=
+                    count;
+                break;
+            case FacetKind::Source:
+            case FacetKind::Language:
+                if (!value.empty()) counts[value] += count;
+                break;
+        }
+    }
     Facet facet;
     facet.kind = kind_;
-    facet.distinct = counts_.size();
-    for (const auto& [value, count] : counts_) facet.values.push_back({value, count});
+    facet.distinct = counts.size();
+    for (const auto& [value, count] : counts) facet.values.push_back({value, count});
     if (chronological(kind_)) {
         std::reverse(facet.values.begin(), facet.values.end());  // newest first
     } else {

@@ -3,7 +3,6 @@
 #pragma once
 
 #include <cstddef>
-#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -37,13 +36,14 @@ struct Facet {
 /// authors counts once for each; articles without the value are not counted. Counts are
 /// exact only when the matcher looks at every match: pass checkatleast = the database's
 /// document count to Enquire::get_mset.
-class FacetCounter : public Xapian::MatchSpy {
+///
+/// It is Xapian's own ValueCountMatchSpy on the facet's value slot, read out by facet:
+/// author lists split into authors, dates folded into years or months. A spy of our own
+/// would be unknown to xapian-tcpsrv, which runs the stock spies on remote databases and
+/// sends their counts back.
+class FacetCounter : public Xapian::ValueCountMatchSpy {
   public:
-    explicit FacetCounter(FacetKind kind) : kind_(kind) {}
-
-    void operator()(const Xapian::Document& doc, double weight) override;
-    Xapian::MatchSpy* clone() const override { return new FacetCounter(kind_); }
-    std::string name() const override { return "newsdex.FacetCounter"; }
+    explicit FacetCounter(FacetKind kind);
 
     FacetKind kind() const { return kind_; }
     /// The counts so far, ordered, at most `limit` values (0: all).
@@ -51,7 +51,6 @@ class FacetCounter : public Xapian::MatchSpy {
 
   private:
     FacetKind kind_;
-    std::map<std::string, Xapian::doccount> counts_;
 };
 
 }  // namespace newsdex

@@ -1,5 +1,6 @@
 #include "core/recency.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <optional>
@@ -34,35 +35,25 @@ constexpr double kBonusShare = 0.5;
 
 }  // namespace
 
-RecencyBonus::RecencyBonus(const Date& today, double half_life_days, double max_bonus)
-    : RecencyBonus(days_of(today), half_life_days, max_bonus) {}
-
-RecencyBonus::RecencyBonus(long long today_days, double half_life_days, double max_bonus)
-    : Xapian::ValuePostingSource(schema::kSlotDate),
-      today_days_(today_days),
-      half_life_days_(half_life_days),
-      max_bonus_(max_bonus) {}
-
-void RecencyBonus::init(const Xapian::Database& database) {
-    Xapian::ValuePostingSource::init(database);
-    set_maxweight(max_bonus_);
-}
-
-double RecencyBonus::get_weight() const {
-    const auto day = days_of(get_value());
+double recency_bonus(const std::string& ymd, const Date& today, double half_life_days, double max_bonus) {
+    const auto day = days_of(ymd);
     if (!day) return 0.0;
-    const double age = static_cast<double>(std::max(0LL, today_days_ - *day));
-    return max_bonus_ * std::exp2(-age / half_life_days_);
+    const double age = static_cast<double>(std::max(0LL, days_of(today) - *day));
+    return max_bonus * std::exp2(-age / half_life_days);
 }
 
-RecencyBonus* RecencyBonus::clone() const {
-    return new RecencyBonus(today_days_, half_life_days_, max_bonus_);
-}
-
-Xapian::Query with_recency_bonus(const Xapian::Query& query, const Date& today, double half_life_days,
-                                 double best_weight) {
-    if (!(best_weight > 0)) return query;  // nothing ranks by relevance (a pure filter): nothing to boost
-    auto* bonus = new RecencyBonus(today, half_life_days, kBonusShare * best_weight);
+Xapian::Query with_recency_bonus(const Xapian::Query& query, const Xapian::Database& db, const Date& today,
+                                 double half_life_days, double best_weight) {
+    if (!(best_weight > 0)) return query;
+    const double max_bonus = kBonusShare * best_weight;
+    auto* bonus = new Xapian::ValueMapPostingSource(schema::kSlotDate);
+    bonus->set_default_weight(0.0);
+    const std::string prefix(schema::kPrefixDay);
+    for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
+        const std::string ymd = (*it).substr(prefix.size());
+        if (const double weight = recency_bonus(ymd, today, half_life_days, max_bonus); weight > 0)
+            bonus->add_mapping(ymd, weight);
+    }
     return Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, Xapian::Query(bonus->release()));
 }
 

@@ -10,30 +10,19 @@
 
 namespace newsdex {
 
-/// Weights each dated article with max_bonus * 0.5^(age / half_life_days), its age counted
-/// in days before `today` (articles dated later than today count as today's). Combine it
-/// with a query by OP_AND_MAYBE so that it ranks without restricting. Local databases
-/// only: Xapian's remote servers do not know this class.
-class RecencyBonus : public Xapian::ValuePostingSource {
-  public:
-    RecencyBonus(const Date& today, double half_life_days, double max_bonus);
+/// The bonus of an article dated `ymd` (YYYYMMDD): max_bonus * 0.5^(age / half_life_days),
+/// its age counted in days before `today` (later dates count as today's); 0 for a value
+/// that is not a date.
+double recency_bonus(const std::string& ymd, const Date& today, double half_life_days, double max_bonus);
 
-    double get_weight() const override;
-    RecencyBonus* clone() const override;
-    std::string name() const override { return "newsdex.RecencyBonus"; }
-    void init(const Xapian::Database& database) override;
-
-  private:
-    RecencyBonus(long long today_days, double half_life_days, double max_bonus);
-
-    long long today_days_;
-    double half_life_days_;
-    double max_bonus_;
-};
-
-/// query ranked by relevance plus RecencyBonus, whose bonus for an article from today is
-/// half of best_weight (the top relevance score of query alone).
-Xapian::Query with_recency_bonus(const Xapian::Query& query, const Date& today, double half_life_days,
-                                 double best_weight);
+/// query ranked by relevance plus recency_bonus(), whose bonus for an article from today
+/// is half of best_weight (the top relevance score of query alone); query itself when
+/// best_weight is 0 (a pure filter: nothing to boost).
+///
+/// The bonus is Xapian's own ValueMapPostingSource over the date slot, mapping each day
+/// the database holds (its D terms) to its bonus: a posting source of our own would be
+/// unknown to xapian-tcpsrv, which ranks remote databases with the stock ones.
+Xapian::Query with_recency_bonus(const Xapian::Query& query, const Xapian::Database& db, const Date& today,
+                                 double half_life_days, double best_weight);
 
 }  // namespace newsdex

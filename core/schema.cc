@@ -167,4 +167,16 @@ Article decode_data(std::string_view data) {
     return a;
 }
 
+std::string database_term(std::string_view stemmer) {
+    return std::string(kPrefixDatabase) + std::to_string(kSchemaVersion) + ":" + std::string(stemmer);
+}
+
+std::optional<DatabaseTerm> parse_database_term(std::string_view term) {
+    if (term.substr(0, kPrefixDatabase.size()) != kPrefixDatabase) return std::nullopt;
+    term.remove_prefix(kPrefixDatabase.size());
+    const auto colon = term.find(':');
+    if (colon == std::string_view::npos || colon == 0 || colon + 1 == term.size()) return std::nullopt;
+    return DatabaseTerm{std::string(term.substr(0, colon)), std::string(term.substr(colon + 1))};
+}
+
 }  // namespace newsdex::schema

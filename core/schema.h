@@ -25,6 +25,8 @@
  *                 MinHash values, so articles sharing one are near-duplicate candidates.
  *    XDUP<key>    the article's duplicate group (the key in kSlotDupGroup): finds a
  *                 group's members (to merge groups, to count hidden copies).
+ *    XNEWSDEX<v>:<stemmer>  the schema version and the database's stemmer (database_term),
+ *                 on every article: what the metadata says, for searchers of remote shards.
  *    (none)       title (weighted kTitleWdf), body and author words, English-stemmed by
  *                 default: words unprefixed with positions, stems as Z<stem> (STEM_SOME).
  *    Z            added by Xapian's TermGenerator and QueryParser in front of stems, before
@@ -90,6 +92,10 @@ inline constexpr std::string_view kPrefixLanguage = "L";
 inline constexpr std::string_view kPrefixSourceFile = "XFILE";
 inline constexpr std::string_view kPrefixDupBand = "XMH";
 inline constexpr std::string_view kPrefixDupGroup = "XDUP";
+/// On every article: the schema version and the database's stemmer, "XNEWSDEX1:english"
+/// (database_term). The same facts as kMetaSchemaVersion and kMetaLanguage, kept where a
+/// searcher can read them through xapian-tcpsrv, which serves no metadata.
+inline constexpr std::string_view kPrefixDatabase = "XNEWSDEX";
 /// Not ours to choose: Xapian's marker for stemmed terms (STEM_SOME), read by snippets.
 inline constexpr std::string_view kPrefixStem = "Z";
 
@@ -172,6 +178,16 @@ inline std::string source_file_term(std::string_view path) { return make_term(kP
 
 /// The term every member of a duplicate group carries.
 inline std::string dup_group_term(std::string_view group) { return make_term(kPrefixDupGroup, group); }
+
+/// kPrefixDatabase + "<kSchemaVersion>:<stemmer>".
+std::string database_term(std::string_view stemmer);
+
+struct DatabaseTerm {
+    std::string schema_version;
+    std::string stemmer;
+};
+/// The parts of a database_term(); nullopt for a term of another shape.
+std::optional<DatabaseTerm> parse_database_term(std::string_view term);
 
 /// The metadata key holding a source file's FileState.
 inline std::string file_state_key(std::string_view path) { return make_term(kMetaFilePrefix, path); }

@@ -3,12 +3,14 @@
 #include <algorithm>
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <optional>
 
 #include "core/error.h"
 #include "core/more_like_this.h"
 #include "core/query_syntax.h"
 #include "core/recency.h"
+#include "core/remote_db.h"
 #include "core/schema.h"
 #include "core/spelling.h"
 #include "core/weighting.h"
@@ -18,6 +20,13 @@ namespace newsdex {
 namespace {
 
 Xapian::Database open_readonly(const std::string& path) {
+    if (const auto remote = parse_remote(path)) {
+        try {
+            return open_remote(*remote);
+        } catch (const Xapian::Error& e) {
+            throw database_error(e, path);
+        }
+    }
     std::error_code ec;
     if (!std::filesystem::exists(path, ec))
         throw Error(ErrorKind::Database, "no database at " + path,
@@ -35,17 +44,37 @@ Xapian::Database open_readonly(const std::string& path) {
     }
 }
 
+/// What a database says of itself: its schema version and stemming language.
+struct DatabaseFacts {
+    std::string schema_version;  ///< "" when it says nothing (not made by Newsdex)
+    std::string stemmer;
+    bool from_metadata = true;   ///< false: read from the articles (a remote database)
+};
+
+DatabaseFacts facts_of(const Xapian::Database& db) {
+    DatabaseFacts facts{db.get_metadata(std::string(schema::kMetaSchemaVersion)),
+                        db.get_metadata(std::string(schema::kMetaLanguage)), true};
+    if (!facts.schema_version.empty()) return facts;
+    // xapian-tcpsrv serves no metadata: every article carries the same facts as a term.
+    const std::string prefix(schema::kPrefixDatabase);
+    for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it)
+        if (const auto term = schema::parse_database_term(*it)) return {term->schema_version, term->stemmer, false};
+    return facts;
+}
+
 /// The stemming language a database was built with; throws unless Newsdex of this version made it.
-std::string checked_language(const Xapian::Database& db, const std::string& path) {
-    const std::string version = db.get_metadata(std::string(schema::kMetaSchemaVersion));
+DatabaseFacts checked_facts(const Xapian::Database& db, const std::string& path) {
+    const DatabaseFacts facts = facts_of(db);
+    const std::string& version = facts.schema_version;
     if (version.empty() && db.get_doccount() > 0)
-        throw Error(ErrorKind::Database, "database " + path + " was not made by newsdex-index");
+        throw Error(ErrorKind::Database, "database " + path + " was not made by newsdex-index" +
+                                             (names_remote(path) ? " (or by a version before remote search)" : ""));
     if (!version.empty() && version != std::to_string(schema::kSchemaVersion))
         throw Error(ErrorKind::Database,
                     "database " + path + " has schema version " + version + "; this newsdex-search reads version " +
                         std::to_string(schema::kSchemaVersion),
                     "rebuild it with newsdex-index into a new --db");
-    return db.get_metadata(std::string(schema::kMetaLanguage));
+    return facts;
 }
 
 std::string joined(const std::vector<std::string>& paths) {
@@ -60,28 +89,51 @@ struct Part {
     bool all_words = true;
 };
 
-/// How many other articles of `hit`'s duplicate group match `query`. Xapian's collapse
-/// count is only a lower bound, so count them exactly (a few hits, a filtered query).
-Xapian::doccount similar_count(const Xapian::Database& db, const Xapian::Query& query,
-                               const Xapian::MSetIterator& hit) {
-    if (hit.get_collapse_count() == 0) return 0;
-    const Xapian::Query group(Xapian::Query::OP_FILTER, query, Xapian::Query(schema::dup_group_term(hit.get_collapse_key())));
-    Xapian::Enquire count(db);
-    count.set_query(group);
-    const Xapian::doccount members = count.get_mset(0, 0, db.get_doccount()).get_matches_estimated();
-    return members > 0 ? members - 1 : 0;
+/// For each of mset items [from, until): how many other articles of its duplicate group
+/// match `query` (folded into it by collapsing). Xapian's collapse count is only a lower
+/// bound, so count exactly, with one query for the whole page: the groups' articles that
+/// match, counted by group. Over remote databases Xapian reports no collapse counts, so
+/// every shown group is counted there (`every_group`); locally only those Xapian saw fold.
+std::vector<Xapian::doccount> similar_counts(const Xapian::Database& db, const Xapian::Query& query,
+                                             const Xapian::MSet& mset, Xapian::doccount from, Xapian::doccount until,
+                                             bool every_group) {
+    std::vector<Xapian::doccount> counts(until > from ? until - from : 0, 0);
+    std::vector<Xapian::Query> groups;
+    for (Xapian::doccount i = from; i < until; ++i) {
+        const Xapian::MSetIterator it = mset[i];
+        const std::string key = it.get_collapse_key();
+        if (!key.empty() && (every_group || it.get_collapse_count() > 0))
+            groups.emplace_back(schema::dup_group_term(key));
+    }
+    if (groups.empty()) return counts;
+    Xapian::Enquire enquire(db);
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query,
+                                    Xapian::Query(Xapian::Query::OP_OR, groups.begin(), groups.end())));
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    Xapian::ValueCountMatchSpy members(schema::kSlotDupGroup);
+    enquire.add_matchspy(&members);
+    enquire.get_mset(0, 0, db.get_doccount());
+    std::map<std::string, Xapian::doccount> by_group;
+    for (auto it = members.values_begin(); it != members.values_end(); ++it) by_group[*it] = it.get_termfreq();
+    for (Xapian::doccount i = from; i < until; ++i) {
+        const auto found = by_group.find(mset[i].get_collapse_key());
+        if (found != by_group.end() && found->second > 0) counts[i - from] = found->second - 1;
+    }
+    return counts;
 }
 
 /// Hits for mset items [from, until), ranked from first_rank; `query` is what the mset ran
 /// (for counting hidden duplicates); snippets, when wanted, come from `snippets`.
 void append_hits(const Xapian::MSet& mset, Xapian::doccount from, Xapian::doccount until, Xapian::doccount first_rank,
                  bool all_words, const SnippetMaker* snippets, const SearchRequest& request,
-                 const Xapian::Database& db, const Xapian::Query& query, std::vector<Hit>& hits) {
+                 const Xapian::Database& db, const Xapian::Query& query, bool every_group, std::vector<Hit>& hits) {
     until = std::min(until, mset.size());
+    const std::vector<Xapian::doccount> similar =
+        request.collapse ? similar_counts(db, query, mset, from, until, every_group) : std::vector<Xapian::doccount>{};
     for (Xapian::doccount i = from; i < until; ++i) {
         const Xapian::MSetIterator it = mset[i];
         Hit hit;
-        if (request.collapse) hit.similar = similar_count(db, query, it);
+        if (request.collapse) hit.similar = similar[i - from];
         hit.rank = first_rank + (i - from);
         hit.score = it.get_weight();
         hit.all_words = all_words;
@@ -142,11 +194,16 @@ Searcher::Searcher(const std::vector<std::string>& db_paths) : db_label_(joined(
 void Searcher::read_metadata(const std::vector<std::string>& db_paths, const std::vector<Xapian::Database>& shards) {
     stemmer_name_.clear();
     facet_slots_ = true;
+    remote_parts_ = false;
     std::string language_of;  // the path the language was first read from
     for (std::size_t i = 0; i < shards.size(); ++i) {
         const std::string& path = db_paths[i];
         try {
-            const std::string language = checked_language(shards[i], path);
+            const DatabaseFacts facts = checked_facts(shards[i], path);
+            const std::string& language = facts.stemmer;
+            // Through a remote part Xapian gives no spelling data and, for a stub that
+            // starts with one, no metadata: read both from the articles instead.
+            if (!facts.from_metadata || names_remote(path)) remote_parts_ = true;
             if (!language.empty() && !stemmer_name_.empty() && language != stemmer_name_)
                 throw Error(ErrorKind::Database,
                             "databases " + language_of + " (" + stemmer_name_ + ") and " + path + " (" + language +
@@ -156,7 +213,9 @@ void Searcher::read_metadata(const std::vector<std::string>& db_paths, const std
                 stemmer_name_ = language;
                 language_of = path;
             }
-            if (shards[i].get_doccount() > 0 && shards[i].get_metadata(std::string(schema::kMetaFacetSlots)).empty())
+            // Articles carrying the database term were all made with the facet slots.
+            if (shards[i].get_doccount() > 0 && facts.from_metadata &&
+                shards[i].get_metadata(std::string(schema::kMetaFacetSlots)).empty())
                 facet_slots_ = false;
         } catch (const Xapian::DatabaseModifiedError&) {
             throw;
@@ -177,7 +236,7 @@ SearchResults Searcher::search(const SearchRequest& request) {
             const bool has_words = request.query.find_first_not_of(" \t\r\n") != std::string::npos;
             if (!has_words || !request.like_id.empty()) return results;
             const Xapian::Stem stemmer = stemmer_name_ == "none" ? Xapian::Stem() : Xapian::Stem(stemmer_name_);
-            const std::string suggestion = spelling_suggestion(request.query, db_, stemmer);
+            const std::string suggestion = spelling_suggestion(request.query, db_, stemmer, remote_parts_);
             if (suggestion.empty()) return results;
             if (request.correct_spelling && results.total_all_words == 0) {
                 SearchResults corrected = run(request, suggestion);
@@ -265,8 +324,18 @@ SearchResults Searcher::run(const SearchRequest& request, const std::string& que
 
     const std::unique_ptr<Xapian::Weight> weighting =
         parse_weighting(request.weighting.empty() ? kDefaultWeighting : std::string_view(request.weighting));
-    Xapian::MultiValueKeyMaker oldest_first;  // outlives the Enquires that point at it
-    oldest_first.add_value(schema::kSlotDate, false, "~");  // "~" sorts after every date: undated last
+    if (results.sort == SortOrder::Oldest) {
+        // Oldest first, undated articles last: ascending by date would put them (an empty
+        // value) first, and a key maker that fixes that is unknown to remote servers. So
+        // each part runs twice: its dated articles, then its undated ones.
+        const Q dated(Q::OP_VALUE_GE, schema::kSlotDate, "0");
+        std::vector<Part> split;
+        for (const auto& part : parts) {
+            split.push_back({Q(Q::OP_FILTER, part.query, dated), part.all_words});
+            split.push_back({Q(Q::OP_AND_NOT, part.query, dated), part.all_words});
+        }
+        parts = std::move(split);
+    }
     Xapian::doccount before = 0;   // matches of the parts already ranked (exact while ranking goes on)
     bool ranking = true;           // this page still has room for the next part's hits
     for (const auto& part : parts) {
@@ -278,13 +347,13 @@ SearchResults Searcher::run(const SearchRequest& request, const std::string& que
             enquire.set_query(part.query);
             const double best = enquire.get_mset(0, 1).get_max_attained();
             if (best > 0)
-                query_to_run = with_recency_bonus(part.query, request.query_options.today,
+                query_to_run = with_recency_bonus(part.query, db_, request.query_options.today,
                                                   request.recency_half_life_days, best);
             else
                 sort = SortOrder::Newest;  // nothing to rank by relevance (a pure filter)
         }
         if (sort == SortOrder::Newest) enquire.set_sort_by_value_then_relevance(schema::kSlotDate, true);
-        if (sort == SortOrder::Oldest) enquire.set_sort_by_key_then_relevance(&oldest_first, false);
+        if (sort == SortOrder::Oldest) enquire.set_sort_by_value_then_relevance(schema::kSlotDate, false);
         enquire.set_query(query_to_run);
         if (request.collapse) enquire.set_collapse_key(schema::kSlotDupGroup);
         for (const auto& counter : counters) enquire.add_matchspy(counter.get());
@@ -303,7 +372,7 @@ SearchResults Searcher::run(const SearchRequest& request, const std::string& que
         if (ranking) {
             const Xapian::doccount from = page_begin > before ? page_begin - before : 0;
             append_hits(mset, from, need, before + from + 1, part.all_words, snippets ? &*snippets : nullptr, request,
-                        db_, part.query, results.hits);
+                        db_, part.query, remote_parts_, results.hits);
         }
         // Fewer matches than asked for: they are all here, however Xapian's bounds read
         // (with collapsing they stay loose). Otherwise folding never adds matches: keep the
@@ -317,7 +386,6 @@ SearchResults Searcher::run(const SearchRequest& request, const std::string& que
                          : std::min(mset.get_matches_upper_bound(), mset.get_uncollapsed_matches_upper_bound());
         const Xapian::doccount estimated = std::clamp(
             std::min(mset.get_matches_estimated(), mset.get_uncollapsed_matches_estimated()), lower, std::max(lower, upper));
-        if (!counters.empty()) results.facet_total += mset.get_uncollapsed_matches_estimated();
         results.total += estimated;
         results.total_lower += lower;
         results.total_upper += std::max(lower, upper);
@@ -327,6 +395,9 @@ SearchResults Searcher::run(const SearchRequest& request, const std::string& que
         ranking = ranking && held < need;
         before += held;
     }
+    // Every spy saw every match of every part (before collapsing); remote servers add
+    // their spies' totals to ours, where Xapian's uncollapsed estimates stay local.
+    if (!counters.empty()) results.facet_total = static_cast<Xapian::doccount>(counters.front()->get_total());
     for (const auto& counter : counters) results.facets.push_back(counter->result(request.facet_limit));
     return results;
 }

@@ -97,7 +97,8 @@ class Searcher {
     /// Opens the database read-only. Throws Error(Database) when it is missing, not a
     /// Newsdex database, or of another schema version.
     explicit Searcher(const std::string& db_path);
-    /// Opens several databases (folders, or stub files listing shards) searched as one:
+    /// Opens several databases (folders, stub files listing shards, or tcp://HOST:PORT for
+    /// one served by xapian-tcpsrv) searched as one:
     /// results merge into a single ranking. They must share one stemming language.
     explicit Searcher(const std::vector<std::string>& db_paths);
     ~Searcher();
@@ -119,6 +120,8 @@ class Searcher {
     std::string stemmer_name_;
     /// Every database was made with the facet slots (schema::kMetaFacetSlots).
     bool facet_slots_ = true;
+    /// Some database is served by xapian-tcpsrv: spelling comes from the index's words.
+    bool remote_parts_ = false;
 };
 
 }  // namespace newsdex

@@ -4,6 +4,7 @@
 
 #include "core/query_syntax.h"
 #include "core/schema.h"
+#include "core/term_spelling.h"
 
 namespace newsdex {
 
@@ -65,7 +66,8 @@ bool has_digit(const std::string& word) { return word.find_first_of("0123456789"
 
 }  // namespace
 
-std::string spelling_suggestion(std::string_view query, const Xapian::Database& db, const Xapian::Stem& stemmer) {
+std::string spelling_suggestion(std::string_view query, const Xapian::Database& db, const Xapian::Stem& stemmer,
+                                bool from_index_words) {
     std::string out;
     std::size_t copied = 0;
     bool changed = false;
@@ -79,7 +81,8 @@ std::string spelling_suggestion(std::string_view query, const Xapian::Database& 
             if (!stemmer.is_none() && db.term_exists(schema::stem_term(stemmer, word))) continue;
             // One edit for short words: two would turn most of them into other words.
             const unsigned edits = word.size() <= 4 ? 1 : 2;
-            const std::string suggestion = db.get_spelling_suggestion(word, edits);
+            const std::string suggestion =
+                from_index_words ? nearest_indexed_word(db, word, edits) : db.get_spelling_suggestion(word, edits);
             if (suggestion.empty() || suggestion == word) continue;
             out += query.substr(copied, span.begin - copied);
             out += with_case_of(written, suggestion);

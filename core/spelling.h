@@ -13,7 +13,12 @@ namespace newsdex {
 /// replaced by the spelling dictionary's nearest word, capitalised as the user wrote it
 /// (`Pistorus` -> `Pistorius`); "" when no word needs correcting or none has a suggestion.
 /// Checks plain words and words in phrases; leaves field values, operators, wildcards and
-/// words with digits alone. Xapian has no spelling data over remote databases: "" then.
-std::string spelling_suggestion(std::string_view query, const Xapian::Database& db, const Xapian::Stem& stemmer);
+/// words with digits alone.
+///
+/// Xapian serves no spelling dictionary over remote databases; with `from_index_words`
+/// the suggestion comes instead from the words the index holds (term_spelling.h): slower,
+/// so only for databases with remote parts.
+std::string spelling_suggestion(std::string_view query, const Xapian::Database& db, const Xapian::Stem& stemmer,
+                                bool from_index_words = false);
 
 }  // namespace newsdex

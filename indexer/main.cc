@@ -227,6 +227,9 @@ std::optional<int> parse_options(int argc, char** argv, Config& config) {
     config.detect_language = !no_detect;
     if (std::count(config.paths.begin(), config.paths.end(), std::string(readers::kStdinPath)) > 1)
         return fail("standard input (-) can be read only once", kExitUsage);
+    if (config.db.rfind("tcp://", 0) == 0)
+        return fail("--db " + config.db + ": newsdex-index writes local databases only", kExitUsage,
+                    "index on the shard's own host and serve it with xapian-tcpsrv (see the README's \"Scaling out\")");
     config.db = resolve_db_path(config.db);
     return std::nullopt;
 }

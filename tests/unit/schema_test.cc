@@ -23,8 +23,27 @@ TEST(SchemaPrefixes, FollowOmegaConventionsAndAreDistinct) {
     for (auto p : {schema::kPrefixId, schema::kPrefixTitle, schema::kPrefixAuthor, schema::kPrefixSource,
                    schema::kPrefixDay, schema::kPrefixMonth, schema::kPrefixYear, schema::kPrefixUrl,
                    schema::kPrefixHost, schema::kPrefixLanguage, schema::kPrefixSourceFile,
-                   schema::kPrefixDupBand})
+                   schema::kPrefixDupBand, schema::kPrefixDupGroup, schema::kPrefixDatabase})
         EXPECT_TRUE(seen.insert(p).second) << "duplicate prefix " << p;
+    // No custom prefix may start another, or a term of one would read as a term of the other.
+    for (auto a : seen) {
+        for (auto b : seen) {
+            if (a != b && a.size() > 1 && b.size() > 1) {
+                EXPECT_NE(b.substr(0, a.size()), a) << a << " starts " << b;
+            }
+        }
+    }
+}
+
+TEST(SchemaDatabaseTerm, CarriesVersionAndStemmerBothWays) {
+    const std::string term = schema::database_term("german");
+    EXPECT_EQ(term, "XNEWSDEX" + std::to_string(schema::kSchemaVersion) + ":german");
+    const auto parsed = schema::parse_database_term(term);
+    ASSERT_TRUE(parsed);
+    EXPECT_EQ(parsed->schema_version, std::to_string(schema::kSchemaVersion));
+    EXPECT_EQ(parsed->stemmer, "german");
+    for (const char* bad : {"XNEWSDEX", "XNEWSDEX1", "XNEWSDEX1:", "XNEWSDEX:english", "Qid", "XFILE1:english"})
+        EXPECT_FALSE(schema::parse_database_term(bad)) << bad;
 }
 
 TEST(SchemaSlots, ArePinned) {
