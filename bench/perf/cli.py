@@ -9,13 +9,18 @@ from perf import queries as Q
 from perf.timing import log
 
 
-def commands(search_bin, db, qs, fts5_db=None):
-    """[(system, qid, command)]: hyperfine runs them without a shell (-N), splitting each
-    command as a POSIX shell would, so shlex quoting is exact."""
+def floors(search_bin, fts5_db=None):
     out = [("floor", "true", "/bin/true"),
            ("floor", "newsdex-search --version", shlex.join([search_bin, "--version"]))]
     if fts5_db:
         out.append(("floor", "sqlite3 -version", "sqlite3 -version"))
+    return out
+
+
+def commands(search_bin, db, qs, fts5_db=None):
+    """[(system, qid, command)]: hyperfine runs them without a shell (-N), splitting each
+    command as a POSIX shell would, so shlex quoting is exact."""
+    out = []
     for q in qs:
         out.append(("newsdex", q.qid, shlex.join([search_bin, "--db", db, "--limit", "10", "--color", "never",
                                                   "--", q.text])))
@@ -25,8 +30,15 @@ def commands(search_bin, db, qs, fts5_db=None):
 
 
 def run(search_bin, db, qs, out_path, runs, warmup, fts5_db=None):
-    """Returns {system: {qid: [seconds, ...]}}."""
-    cmds = commands(search_bin, db, qs, fts5_db)
+    """Returns {system: {qid: [seconds, ...]}}; the floors under "floor"."""
+    # The floors are a few milliseconds and what every query is compared with: many runs,
+    # so a short --cli-runs does not leave them to chance.
+    samples = hyperfine(floors(search_bin, fts5_db), out_path + ".floors", max(runs, 30), max(warmup, 3))
+    samples.update(hyperfine(commands(search_bin, db, qs, fts5_db), out_path, runs, warmup))
+    return samples
+
+
+def hyperfine(cmds, out_path, runs, warmup):
     argv = ["hyperfine", "-N", "-i", "--style", "none", "--runs", str(runs), "--warmup", str(warmup),
             "--export-json", out_path]
     for system, qid, cmd in cmds:

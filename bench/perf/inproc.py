@@ -16,7 +16,13 @@ def run(binary, db, plan_path, out_path, reps, fts5_db=None):
     if fts5_db:
         cmd += ["--fts5", fts5_db]
     log("in-process:", " ".join(cmd))
-    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
+    # Its console output (the context: hit counts per query; Debian's "library was built as
+    # DEBUG" notice, about Google Benchmark's own build, not the timed code) goes to a log.
+    with open(out_path + ".log", "w") as log_file:
+        p = subprocess.run(cmd, stdout=log_file, stderr=subprocess.STDOUT)
+    if p.returncode != 0:
+        with open(out_path + ".log") as f:
+            raise RuntimeError("newsdex-perf-bench exited with %d:\n%s" % (p.returncode, f.read()[-3000:]))
     with open(out_path) as f:
         data = json.load(f)
     samples = {}
