@@ -152,6 +152,15 @@ def query_table(stage):
         (ni, nc), (fi, fc) = rows["newsdex"], rows["fts5"]
         cells = [fmt_ratio(ratio(a and a[k], b and b[k])) for a, b in ((ni, fi), (nc, fc)) for k in ("p50", "p95", "p99")]
         out.append("| Newsdex ÷ FTS5 | %s |" % " | ".join(cells))
+    cpu = {}
+    for system, label in (("newsdex_cpu", "Newsdex, CPU time"), ("fts5_cpu", "SQLite FTS5, CPU time")):
+        i = inproc_ms(stage, system)
+        if i:
+            cpu[system] = i
+            out.append("| %s | %s | – | – | – |" % (label, " | ".join(f2(i[k]) for k in ("p50", "p95", "p99"))))
+    if len(cpu) == 2:
+        out.append("| Newsdex ÷ FTS5, CPU time | %s | – | – | – |" % " | ".join(
+            fmt_ratio(ratio(cpu["newsdex_cpu"][k], cpu["fts5_cpu"][k])) for k in ("p50", "p95", "p99")))
     floors = stage.get("cli", {}).get("floor", {})
     if floors:
         out.append("")
@@ -236,7 +245,8 @@ def render(results, qs=None):
     for s in results["stages"]:
         sec = ["### %s: %s articles, %s MB" % (s["label"], fmt_num(s["articles"]), fmt_num(s["bytes"] / 1e6, 1)), "",
                "Indexing (medians of the runs; page cache warmed before each):", "", indexing_table(s), "",
-               "Queries, 10 hits with snippets (ms; p50/p95/p99 over every call of every query):", "", query_table(s)]
+               "Queries, 10 hits with snippets (ms; p50/p95/p99 over every call of every query; wall time, "
+               "and for the in-process calls also the calling thread's CPU time, which other jobs on the machine do not inflate):", "", query_table(s)]
         if classes:
             sec += ["", class_table(s, classes)]
         f = findings(s, texts)
