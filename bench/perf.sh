@@ -25,6 +25,20 @@ if ((quick)); then
   args=(--real-limit 3000 --runs 1 --scales 10000 --reps 5 --cli-runs 3 --cli-warmup 1 "${args[@]}")
 fi
 
+# 0. The shared corpora, looked for first so that a checkout without them stops at once
+#    (the synthetic corpora are modelled on the real one, so nothing can run without it).
+#    ../shared sits beside the main checkout, which for a git worktree is not this
+#    folder's parent: look beside both, after $NEWSDEX_SHARED_DIR.
+shared=""
+main_checkout="$(dirname "$(git -C "$root" rev-parse --path-format=absolute --git-common-dir 2>/dev/null || echo "$root/.git")")"
+for d in "${NEWSDEX_SHARED_DIR:-}" "$root/../shared" "$main_checkout/../shared"; do
+  if [[ -n $d && -f $d/bench/make-news-corpus.py ]]; then shared="$(cd "$d" && pwd)"; break; fi
+done
+if [[ -z $shared ]]; then
+  echo "perf: skipped: no ../shared/bench/make-news-corpus.py (the shared corpora are not here; set NEWSDEX_SHARED_DIR)"
+  exit 0
+fi
+
 # 1. Tools, from Debian's packages.
 need=()
 command -v omindex >/dev/null || need+=(xapian-omega)
@@ -46,17 +60,7 @@ cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release \
       -DNEWSDEX_BUILD_TESTS=OFF -DNEWSDEX_BUILD_BENCH=ON >/dev/null
 nice cmake --build "$build" -j 2 --target newsdex-index newsdex-search newsdex-perf-bench >&2
 
-# 3. The real corpus. ../shared sits beside the main checkout, which for a git worktree
-#    is not this folder's parent: look beside both, after $NEWSDEX_SHARED_DIR.
-shared=""
-main_checkout="$(dirname "$(git -C "$root" rev-parse --path-format=absolute --git-common-dir 2>/dev/null || echo "$root/.git")")"
-for d in "${NEWSDEX_SHARED_DIR:-}" "$root/../shared" "$main_checkout/../shared"; do
-  if [[ -n $d && -f $d/bench/make-news-corpus.py ]]; then shared="$(cd "$d" && pwd)"; break; fi
-done
-if [[ -z $shared ]]; then
-  echo "perf: skipped: no ../shared/bench/make-news-corpus.py (the shared corpora are not here; set NEWSDEX_SHARED_DIR)"
-  exit 0
-fi
+# 3. The real corpus.
 maker="$shared/bench/make-news-corpus.py"
 # Up to date: made completely (MANIFEST.tsv is written last) after the maker last changed.
 if [[ ! -f $data/MANIFEST.tsv || ! -d $data/news-txt || ! -f $data/news.jsonl || $maker -nt $data/MANIFEST.tsv ]]; then
