@@ -151,4 +151,10 @@ Article decode_data(std::string_view data) {
     return a;
 }
 
+std::string tie_break_key(std::string_view id) {
+    // 53 bits of the hash: exactly representable as a double in [0, 1).
+    const double fraction = static_cast<double>(hash64(id) >> 11) / 9007199254740992.0;
+    return Xapian::sortable_serialise(fraction);
+}
+
 }  // namespace newsdex::schema

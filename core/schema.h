@@ -36,6 +36,11 @@
  *                        near-duplicates: the searcher's collapse key
  *    4 kSlotDupSignature near-duplicate signature (body hash + MinHash), binary, see
  *                        core/dup_signature.h; compared when a new article arrives
+ *    5 kSlotTieBreak     a number in [0, 1) from a hash of the article id (sortable_
+ *                        serialise): added to the weight at a tiny scale, it orders hits of
+ *                        equal relevance (and picks which copy of a duplicate group is
+ *                        shown), so that results do not depend on docids, which differ
+ *                        between one database and shards (docids interleave across shards)
  *
  *  Document data: a JSON object holding every field the searcher prints and the body it
  *  builds snippets from (see encode_data/decode_data), so no source file is needed at
@@ -87,7 +92,11 @@ enum Slot : Xapian::valueno {
     kSlotAuthor = 2,
     kSlotDupGroup = 3,
     kSlotDupSignature = 4,
+    kSlotTieBreak = 5,
 };
+
+/// The kSlotTieBreak value of an article id.
+std::string tie_break_key(std::string_view id);
 
 /// How a query field reaches its terms.
 enum class FieldKind {

@@ -11,6 +11,22 @@ namespace newsdex {
 
 namespace {
 
+/// Scale of the tie-break weight: far below any difference between real weights, far
+/// above double rounding at their size.
+constexpr double kTieBreakScale = 1e-9;
+
+/// `query` with a tiny weight from kSlotTieBreak added: hits of equal relevance are then
+/// ordered (and duplicate groups represented) by a hash of their ids rather than by
+/// docid, so one database and its shards give the same results. It changes no match
+/// (an article without the value, indexed before it existed, adds 0), but it makes
+/// Xapian's estimated totals worse (so does sorting by relevance then value): totals
+/// come from the query without it, and it is used only when ties_possible().
+Xapian::Query with_tie_break(const Xapian::Query& query) {
+    if (query.empty()) return query;
+    const Xapian::Query tie((new Xapian::ValueWeightPostingSource(schema::kSlotTieBreak))->release());
+    return Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, tie, kTieBreakScale));
+}
+
 Xapian::Database open_readonly(const std::string& path) {
     std::error_code ec;
     if (!std::filesystem::exists(path, ec))
@@ -31,10 +47,14 @@ Xapian::Database open_readonly(const std::string& path) {
 
 /// How many other articles of `hit`'s duplicate group match `query`. Xapian's collapse
 /// count is only a lower bound, so count them exactly (a few hits, a filtered query).
+/// Not even its zero can be trusted: whether the matcher meets a hidden copy depends on
+/// docids (which differ between one database and shards), so only the group's size can
+/// tell that there is nothing to count.
 Xapian::doccount similar_count(const Xapian::Database& db, const Xapian::Query& query,
                                const Xapian::MSetIterator& hit) {
-    if (hit.get_collapse_count() == 0) return 0;
-    const Xapian::Query group(Xapian::Query::OP_FILTER, query, Xapian::Query(schema::dup_group_term(hit.get_collapse_key())));
+    const std::string group_term = schema::dup_group_term(hit.get_collapse_key());
+    if (hit.get_collapse_count() == 0 && db.get_termfreq(group_term) <= 1) return 0;
+    const Xapian::Query group(Xapian::Query::OP_FILTER, query, Xapian::Query(group_term));
     Xapian::Enquire count(db);
     count.set_query(group);
     const Xapian::doccount members = count.get_mset(0, 0, db.get_doccount()).get_matches_estimated();
@@ -64,6 +84,17 @@ void append_hits(const Xapian::MSet& mset, const SnippetMaker& snippets, const S
         }
         hits.push_back(std::move(hit));
     }
+}
+
+/// Whether the order or the representatives of `mset` could depend on docids: two hits
+/// of equal weight, or a collapsed group (its hidden copies may weigh the same).
+bool ties_possible(const Xapian::MSet& mset) {
+    double previous = -1;
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+        if (it.get_collapse_count() > 0 || it.get_weight() == previous) return true;
+        previous = it.get_weight();
+    }
+    return false;
 }
 
 }  // namespace
@@ -144,6 +175,7 @@ SearchResults Searcher::run(const SearchRequest& request) {
     results.total_upper = full.get_matches_upper_bound();
 
     if (request.offset < full.size()) {
+        if (ties_possible(full)) enquire.set_query(with_tie_break(all_words));
         const Xapian::MSet page = enquire.get_mset(request.offset, request.limit);
         append_hits(page, snippets, request, request.offset + 1, true, results.hits, db_, all_words);
     }
@@ -157,11 +189,16 @@ SearchResults Searcher::run(const SearchRequest& request) {
     enquire.set_query(rest);
     const Xapian::doccount rest_first = request.offset > exact_all ? request.offset - exact_all : 0;
     const Xapian::doccount rest_count = wanted - std::max(request.offset, exact_all);
-    const Xapian::MSet partial = enquire.get_mset(rest_first, rest_count);
-    results.partial = partial.get_matches_estimated() > 0;
-    results.total = exact_all + partial.get_matches_estimated();
-    results.total_lower = exact_all + partial.get_matches_lower_bound();
-    results.total_upper = exact_all + partial.get_matches_upper_bound();
+    Xapian::MSet partial = enquire.get_mset(rest_first, rest_count);
+    const Xapian::MSet partial_totals = partial;
+    if (ties_possible(partial)) {
+        enquire.set_query(with_tie_break(rest));
+        partial = enquire.get_mset(rest_first, rest_count);
+    }
+    results.partial = partial_totals.get_matches_estimated() > 0;
+    results.total = exact_all + partial_totals.get_matches_estimated();
+    results.total_lower = exact_all + partial_totals.get_matches_lower_bound();
+    results.total_upper = exact_all + partial_totals.get_matches_upper_bound();
     append_hits(partial, snippets, request, exact_all + rest_first + 1, false, results.hits, db_, rest);
     return results;
 }
