@@ -108,7 +108,7 @@ void ShardWriter::run() {
     }
     // Closed without the commits asked for (a failure elsewhere): release any waiter.
     std::lock_guard lock(mutex_);
-    committed_ = asked_;
+    committed_ = asked_.load();
     done_.notify_all();
 }
 

@@ -12,6 +12,7 @@
  *  filling memory. */
 #pragma once
 
+#include <atomic>
 #include <condition_variable>
 #include <cstdint>
 #include <mutex>
@@ -74,7 +75,7 @@ class ShardWriter {
     std::thread thread_;
     std::mutex mutex_;
     std::condition_variable done_;
-    std::uint64_t asked_ = 0;  ///< commits queued (coordinator thread only)
+    std::atomic<std::uint64_t> asked_{0};  ///< commits queued (written by the coordinator only)
     std::uint64_t committed_ = 0;  ///< commits done or given up (guarded by mutex_)
     std::optional<Error> error_;   ///< the first failure (guarded by mutex_)
     bool in_transaction_ = false;  ///< shard thread only
