@@ -98,6 +98,10 @@ void ShardWriter::run() {
                 broken = true;
                 std::lock_guard lock(mutex_);
                 error_ = database_error(e, db_path_);
+            } catch (const std::exception& e) {  // out of memory: the same, not terminate()
+                broken = true;
+                std::lock_guard lock(mutex_);
+                error_ = Error(ErrorKind::Database, "database " + db_path_ + ": " + e.what());
             }
         }
         if (is_commit) {
