@@ -7,6 +7,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 #include <system_error>
 
 #include "core/error.h"
@@ -34,13 +35,18 @@ int generation_of(const std::string& name) {
     return std::stoi(digits);
 }
 
-/// The generation folder named by the stub, or "" when there is no readable stub.
-std::string read_stub(const fs::path& root) {
-    std::ifstream in(root / kStubFile);
-    std::string kind, target;
-    if (!(in >> kind >> target) || kind != "auto") return {};
-    return target;
+constexpr const char* kShardPrefix = "shard-";
+
+std::string slurp(const fs::path& p) {
+    std::ifstream in(p);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
 }
+
+/// The generation folder named by the stub and its shard count; shards 0 when there is
+/// no stub this indexer wrote.
+DbLayout::StubInfo read_stub(const fs::path& root) { return DbLayout::parse_stub(slurp(root / kStubFile)); }
 
 void fsync_path(const fs::path& p, int flags) {
     const int fd = ::open(p.c_str(), flags | O_CLOEXEC);
@@ -51,11 +57,11 @@ void fsync_path(const fs::path& p, int flags) {
 
 /// Writes the stub through a temporary file and rename(2), so readers see the old or
 /// the new stub, never a partial one; fsyncs so the switch survives a power cut.
-void write_stub(const fs::path& root, const std::string& generation) {
+void write_stub(const fs::path& root, const std::string& generation, unsigned shards) {
     const fs::path tmp = root / (std::string(kStubFile) + ".tmp");
     {
         std::ofstream out(tmp, std::ios::trunc);
-        out << "auto " << generation << '\n';
+        out << DbLayout::stub_text(generation, shards);
         out.flush();
         if (!out) throw Error(ErrorKind::Database, "cannot write " + tmp.string() + ": " + std::strerror(errno));
     }
@@ -81,11 +87,38 @@ void remove_glass_files(const fs::path& dir) {
 std::string DbLayout::live_index(const std::string& root) {
     const fs::path r(root);
     if (present(r / kGlassMarker)) return root;
-    const std::string gen = read_stub(r);
+    const std::string gen = read_stub(r).generation;
     return gen.empty() ? std::string() : (r / gen).string();
 }
 
-DbLayout::DbLayout(std::string root, bool rebuild) : root_(std::move(root)), rebuild_(rebuild) {
+std::string DbLayout::stub_text(const std::string& generation, unsigned shards) {
+    if (shards <= 1) return "auto " + generation + "\n";
+    std::string text;
+    for (unsigned k = 0; k < shards; ++k) text += "auto " + generation + "/" + kShardPrefix + std::to_string(k) + "\n";
+    return text;
+}
+
+DbLayout::StubInfo DbLayout::parse_stub(const std::string& text) {
+    std::istringstream in(text);
+    std::string kind, target;
+    std::vector<std::string> targets;
+    while (in >> kind >> target) {
+        if (kind != "auto") return {};
+        targets.push_back(target);
+    }
+    if (targets.empty() || !in.eof()) return {};
+    if (targets.size() == 1 && targets[0].find('/') == std::string::npos)
+        return generation_of(targets[0]) ? StubInfo{targets[0], 1} : StubInfo{};
+    // Sharded: gen-N/shard-0 ... gen-N/shard-(K-1), in order, all in one generation.
+    const auto slash = targets[0].find('/');
+    const std::string gen = targets[0].substr(0, slash);
+    if (slash == std::string::npos || !generation_of(gen)) return {};
+    for (std::size_t k = 0; k < targets.size(); ++k)
+        if (targets[k] != gen + "/" + kShardPrefix + std::to_string(k)) return {};
+    return {gen, static_cast<unsigned>(targets.size())};
+}
+
+DbLayout::DbLayout(std::string root, bool rebuild, unsigned shards) : root_(std::move(root)), rebuild_(rebuild) {
     const fs::path r(root_);
     std::error_code ec;
     fs::create_directories(r, ec);
@@ -94,7 +127,8 @@ DbLayout::DbLayout(std::string root, bool rebuild) : root_(std::move(root)), reb
                                              (ec ? ec.message() : std::string("not a folder")));
 
     const bool plain = present(r / kGlassMarker);
-    const std::string current = plain ? std::string() : read_stub(r);
+    const StubInfo stub = plain ? StubInfo{} : read_stub(r);
+    const std::string current = stub.generation;
     if (!plain && current.empty() && present(r / kStubFile))
         throw Error(ErrorKind::Database, "database " + root_ + " has a stub file this indexer did not write",
                     "index into another --db");
@@ -113,16 +147,19 @@ DbLayout::DbLayout(std::string root, bool rebuild) : root_(std::move(root)), reb
     if (!plain && !current.empty()) remove_glass_files(r);
 
     if (plain && !rebuild_) {
-        write_path_ = root_;
+        write_paths_ = {root_};
         return;
     }
     if (!current.empty() && !rebuild_) {
-        write_path_ = (r / current).string();
+        generation_ = current;
+        set_paths(stub.shards);
         return;
     }
     // A new database, or a rebuild: a fresh generation.
-    const std::string gen = kGenerationPrefix + std::to_string(highest + 1);
-    write_path_ = (r / gen).string();
+    generation_number_ = highest + 1;
+    generation_ = kGenerationPrefix + std::to_string(generation_number_);
+    set_paths(std::max(1u, shards));
+    fresh_ = true;
     needs_publish_ = true;
     previous_is_plain_ = plain;
     previous_ = plain ? root_ : (current.empty() ? std::string() : (r / current).string());
@@ -134,16 +171,61 @@ DbLayout::DbLayout(std::string root, bool rebuild) : root_(std::move(root)), reb
     }
 }
 
+void DbLayout::set_paths(unsigned shards) {
+    const fs::path gen = fs::path(root_) / generation_;
+    write_paths_.clear();
+    if (shards <= 1) {
+        write_paths_.push_back(gen.string());
+        return;
+    }
+    // Xapian creates a database's own folder, not its parents.
+    std::error_code ec;
+    fs::create_directories(gen, ec);
+    for (unsigned k = 0; k < shards; ++k) write_paths_.push_back((gen / (kShardPrefix + std::to_string(k))).string());
+}
+
+std::vector<std::string> DbLayout::compaction_paths() const {
+    const fs::path next = fs::path(root_) / (kGenerationPrefix + std::to_string(generation_number_ + 1));
+    std::error_code ec;
+    fs::remove_all(next, ec);
+    if (shards() <= 1) return {next.string()};
+    fs::create_directories(next, ec);
+    std::vector<std::string> paths;
+    for (unsigned k = 0; k < shards(); ++k) paths.push_back((next / (kShardPrefix + std::to_string(k))).string());
+    return paths;
+}
+
+void DbLayout::publish_compacted() {
+    const fs::path written = fs::path(root_) / generation_;
+    const unsigned n = shards();
+    ++generation_number_;
+    generation_ = kGenerationPrefix + std::to_string(generation_number_);
+    set_paths(n);
+    // A new database was published as soon as it existed: the written generation is now
+    // the one to replace. A rebuild replaces the previous index as well (publish()).
+    if (!needs_publish_) {
+        needs_publish_ = true;
+        previous_ = written.string();
+        previous_is_plain_ = false;
+        publish();
+    } else {
+        publish();
+        std::error_code ec;
+        fs::remove_all(written, ec);
+    }
+    fresh_ = false;
+}
+
 void DbLayout::publish_new() {
     if (!is_new_) return;
-    write_stub(fs::path(root_), fs::path(write_path_).filename().string());
+    write_stub(fs::path(root_), generation_, shards());
     is_new_ = false;
 }
 
 void DbLayout::publish() {
     if (!needs_publish_) return;
     const fs::path r(root_);
-    write_stub(r, fs::path(write_path_).filename().string());
+    write_stub(r, generation_, shards());
     if (previous_is_plain_) {
         // Glass wins over the stub while iamglass exists: renaming it away is the switch.
         const fs::path marker = r / kGlassMarker;

@@ -23,7 +23,8 @@ std::string iso_day(const std::string& ymd) {
 std::uintmax_t folder_bytes(const std::string& dir) {
     std::uintmax_t total = 0;
     std::error_code ec;
-    for (const auto& e : std::filesystem::directory_iterator(dir, ec))
+    // Recursive: a sharded generation keeps its shards in sub-folders.
+    for (const auto& e : std::filesystem::recursive_directory_iterator(dir, ec))
         if (e.is_regular_file(ec)) total += e.file_size(ec);
     return total;
 }
@@ -38,7 +39,8 @@ DbStats read_db_stats(const std::string& db_path, std::size_t top_publications) 
         throw Error(ErrorKind::Database, "no database at " + db_path,
                     "create one with: newsdex-index --db " + db_path + " PATH...");
     try {
-        Xapian::Database db(s.index_path);
+        // The root, not the generation: its stub opens every shard of a sharded database.
+        Xapian::Database db(db_path);
         s.articles = db.get_doccount();
         s.schema_version = db.get_metadata(std::string(schema::kMetaSchemaVersion));
         s.language = db.get_metadata(std::string(schema::kMetaLanguage));

@@ -87,7 +87,12 @@ Xapian::Document DocumentBuilder::build(const Article& article) {
 
     doc.add_boolean_term(schema::id_term(article.id));
     doc.add_boolean_term(schema::database_term(default_language_.stemmer));
+    doc.add_value(schema::kSlotTieBreak, schema::tie_break_key(article.id));
     doc.set_data(schema::encode_data(article));
+    // The generator keeps a reference to its document, and Xapian's reference counts are
+    // not atomic: let go of it here, on this thread, before the document moves on to the
+    // writer threads (otherwise the next set_document() here races with them).
+    generator_.set_document(Xapian::Document());
     return doc;
 }
 

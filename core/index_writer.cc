@@ -9,22 +9,16 @@
 #include <ctime>
 #include <filesystem>
 #include <system_error>
+#include <thread>
 
 #include "core/duplicate_finder.h"
 #include "core/error.h"
 #include "core/schema.h"
+#include "core/shard_router.h"
 
 namespace newsdex {
 
 namespace {
-
-Xapian::WritableDatabase open_writable(const std::string& path, const std::string& db_path) {
-    try {
-        return Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
-    } catch (const Xapian::Error& e) {
-        throw database_error(e, db_path);
-    }
-}
 
 std::string now_iso() {
     const std::time_t t = std::time(nullptr);
@@ -49,38 +43,39 @@ std::string id_term_of(const Xapian::Database& db, Xapian::docid did) {
 IndexWriter::IndexWriter(const IndexWriterOptions& options)
     : options_(options),
       lock_(options.db_path, options.wait_for_lock, options.on_wait, options.should_stop),
-      layout_(options.db_path, options.rebuild),
-      db_(open_writable(layout_.write_path(), options.db_path)) {
-    try {
-        check_or_write_metadata();
-        if (options_.rebuild) carry_over_synonyms();
-    } catch (const Xapian::Error& e) {
-        throw database_error(e, options_.db_path);
+      layout_(options.db_path, options.rebuild, options.shards) {
+    for (const auto& path : layout_.write_paths()) {
+        shards_.push_back(std::make_unique<ShardWriter>(path, options_.db_path, options_.spelling));
+        try {
+            // Every shard carries the metadata: a stub opens the first one only, but each
+            // shard must be usable (and checkable) on its own, e.g. behind xapian-tcpsrv.
+            check_or_write_metadata(shards_.back()->database());
+        } catch (const Xapian::Error& e) {
+            throw database_error(e, options_.db_path);
+        }
     }
     // Only now, with a committed (empty) index in place, may searchers be pointed at it.
     layout_.publish_new();
-    begin_batch();
+    try {
+        for (const auto& path : layout_.write_paths()) view_.add_database(Xapian::Database(path));
+    } catch (const Xapian::Error& e) {
+        throw database_error(e, options_.db_path);
+    }
+    for (auto& shard : shards_) shard->start();
+    if (options_.rebuild) carry_over_synonyms();
 }
 
 IndexWriter::~IndexWriter() {
     // Commit what a caller left uncommitted, unless the database failed: then the open
-    // transaction is dropped with the WritableDatabase, and nothing more is written to a
-    // disk that may be full. A rebuild that did not finish is never published.
-    try {
-        if (in_batch_ && !broken_) db_.commit_transaction();
-    } catch (const Xapian::Error&) {  // NOLINT(bugprone-empty-catch): nothing to tell it to
+    // transactions are dropped with the shards, and nothing more is written to a disk that
+    // may be full. A rebuild that did not finish is never published.
+    if (!broken_ && !finished_) {
+        try {
+            commit_all(true);
+        } catch (...) {  // NOLINT(bugprone-empty-catch): nothing to tell it to
+        }
     }
-}
-
-void IndexWriter::begin_batch() {
-    // Each batch is a transaction: Xapian writes nothing of it before commit_transaction
-    // (no automatic flushes), and drops it if the writer goes away after a failure.
-    try {
-        db_.begin_transaction(true);
-        in_batch_ = true;
-    } catch (const Xapian::Error& e) {
-        fail(e);
-    }
+    for (auto& shard : shards_) shard->abandon();
 }
 
 void IndexWriter::fail(const Xapian::Error& e) {
@@ -91,12 +86,12 @@ void IndexWriter::fail(const Xapian::Error& e) {
 void IndexWriter::check_disk_space() const {
     // Xapian 1.4.22 can abort the process when it runs out of space in the middle of a
     // commit, so make sure the batch fits first. Glass writes changed blocks to new places
-    // before freeing the old ones; 8 times the text, 2 KiB per change and 1 MiB covers
-    // what was measured, with room to spare.
+    // before freeing the old ones; 8 times the text, 2 KiB per change and 1 MiB per shard
+    // covers what was measured, with room to spare. The shards share one folder.
     struct statvfs fs {};
     if (::statvfs(layout_.write_path().c_str(), &fs) != 0) return;
     const std::uintmax_t free_bytes = static_cast<std::uintmax_t>(fs.f_bavail) * fs.f_frsize;
-    const std::uintmax_t needed = (1U << 20) + 8 * uncommitted_bytes_ + 2048 * uncommitted_;
+    const std::uintmax_t needed = (std::uintmax_t{1} << 20) * shards_.size() + 8 * uncommitted_bytes_ + 2048 * uncommitted_;
     if (free_bytes >= needed) return;
     char detail[160];
     std::snprintf(detail, sizeof detail, "%.1f MB free, about %.1f MB needed to commit the last %zu changes",
@@ -107,10 +102,10 @@ void IndexWriter::check_disk_space() const {
                 "free some space and run again: the next run carries on where this one stopped");
 }
 
-void IndexWriter::check_or_write_metadata() {
-    const std::string version = db_.get_metadata(std::string(schema::kMetaSchemaVersion));
-    const std::string language = db_.get_metadata(std::string(schema::kMetaLanguage));
-    if (version.empty() && db_.get_doccount() > 0)
+void IndexWriter::check_or_write_metadata(Xapian::WritableDatabase& db) {
+    const std::string version = db.get_metadata(std::string(schema::kMetaSchemaVersion));
+    const std::string language = db.get_metadata(std::string(schema::kMetaLanguage));
+    if (version.empty() && db.get_doccount() > 0)
         throw Error(ErrorKind::Database, "database " + options_.db_path + " was not made by Newsdex",
                     "choose another --db");
     if (!version.empty() && version != std::to_string(schema::kSchemaVersion))
@@ -124,51 +119,65 @@ void IndexWriter::check_or_write_metadata() {
                         options_.language.stemmer,
                     "use --language " + language + ", or --rebuild, or index into another --db");
     if (version.empty()) {
-        db_.set_metadata(std::string(schema::kMetaSchemaVersion), std::to_string(schema::kSchemaVersion));
-        db_.set_metadata(std::string(schema::kMetaLanguage), options_.language.stemmer);
-        db_.set_metadata(std::string(schema::kMetaFacetSlots), "1");
-        db_.commit();
+        db.set_metadata(std::string(schema::kMetaSchemaVersion), std::to_string(schema::kSchemaVersion));
+        db.set_metadata(std::string(schema::kMetaLanguage), options_.language.stemmer);
+        db.set_metadata(std::string(schema::kMetaFacetSlots), "1");
+        db.commit();
     }
 }
 
 Xapian::docid IndexWriter::find(const std::string& term) const {
-    auto it = db_.postlist_begin(term);
-    return it == db_.postlist_end(term) ? 0 : *it;
+    auto it = view_.postlist_begin(term);
+    return it == view_.postlist_end(term) ? 0 : *it;
+}
+
+ShardWriter& IndexWriter::shard_for(const std::string& id_term) {
+    return *shards_[shard_of(id_term, static_cast<unsigned>(shards_.size()))];
 }
 
 void IndexWriter::count_change(std::size_t text_bytes) {
     dirty_ = true;
     ++uncommitted_;
     uncommitted_bytes_ += text_bytes;
-    if (uncommitted_ >= options_.batch_size || uncommitted_bytes_ >= options_.batch_bytes) commit();
+    if (uncommitted_ >= options_.batch_size || uncommitted_bytes_ >= options_.batch_bytes) commit(false);
 }
 
 IndexWriter::Stored IndexWriter::store(PreparedArticle&& article) {
+    if (broken_) throw Error(ErrorKind::Database, "database " + options_.db_path + " failed earlier in this run");
+    // The view does not show what was sent since the last commit; an id seen twice in one
+    // batch (rare: the same record read twice) is decided after committing the first.
+    if (touched_.count(article.id_term)) commit(false);
     try {
         Stored result;
         const Xapian::docid existing = find(article.id_term);
-        std::optional<Xapian::Document> old;
         if (existing != 0) {
-            old = db_.get_document(existing);
+            const Xapian::Document old = view_.get_document(existing);
             // Same data and a signature already there: nothing to write (the terms follow
             // from the data; a v1 document has no signature and is upgraded).
-            if (old->get_data() == article.document.get_data() &&
-                !old->get_value(schema::kSlotDupSignature).empty() == !article.signature.empty() &&
-                !old->get_value(schema::kSlotDupGroup).empty()) {
+            if (old.get_data() == article.document.get_data() &&
+                !old.get_value(schema::kSlotDupSignature).empty() == !article.signature.empty() &&
+                !old.get_value(schema::kSlotDupGroup).empty()) {
                 result.outcome = Outcome::Unchanged;
                 return result;
             }
             result.outcome = Outcome::Replaced;
         }
-        const DuplicateMatch match = find_duplicate(db_, article.signature, article.id, existing);
+        const DuplicateMatch match = find_duplicate(view_, article.signature, article.id, existing, &pending_);
         result.duplicate = match.kind;
         article.document.add_value(schema::kSlotDupGroup, match.group);
         article.document.add_boolean_term(schema::dup_group_term(match.group));
-        if (old) record_spelling(*old, false);
-        if (options_.spelling) record_spelling(article.document, true);
-        db_.replace_document(article.id_term, article.document);
-        count_change(article.text_bytes);
+        const std::size_t weight = article.text_bytes + 4096;
+        ShardWriter& shard = shard_for(article.id_term);
+        if (existing != 0) {
+            pending_.shadow(existing);
+            shard.replace(article.id_term, std::move(article.document), weight);
+        } else {
+            shard.add(std::move(article.document), weight);
+        }
+        touched_.insert(article.id_term);
+        pending_.add(std::move(article.id_term), article.signature, match.group);
         for (const auto& group : match.also) merge_group(group, match.group);
+        count_change(article.text_bytes);
         return result;
     } catch (const Xapian::InvalidArgumentError& e) {
         // Something in this article Xapian cannot store: the article fails, the run goes on.
@@ -178,46 +187,53 @@ IndexWriter::Stored IndexWriter::store(PreparedArticle&& article) {
     }
 }
 
-void IndexWriter::record_spelling(const Xapian::Document& doc, bool add) {
-    for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
-        const std::string term = *it;
-        if (term.empty() || (term[0] >= 'A' && term[0] <= 'Z')) continue;  // a prefixed term, not a word
-        if (add)
-            db_.add_spelling(term, it.get_wdf());
-        else
-            db_.remove_spelling(term, it.get_wdf());
-    }
-}
-
 void IndexWriter::carry_over_synonyms() {
-    const std::string live = DbLayout::live_index(options_.db_path);
-    if (live.empty() || live == layout_.write_path()) return;
-    const Xapian::Database previous(live);
-    for (auto key = previous.synonym_keys_begin(); key != previous.synonym_keys_end(); ++key)
-        for (auto value = previous.synonyms_begin(*key); value != previous.synonyms_end(*key); ++value)
-            db_.add_synonym(*key, *value);
+    // Before publish() the folder's stub still names the old index (all its shards).
+    std::vector<std::pair<std::string, std::string>> pairs;
+    try {
+        if (DbLayout::live_index(options_.db_path).empty()) return;
+        const Xapian::Database previous(options_.db_path);
+        for (auto key = previous.synonym_keys_begin(); key != previous.synonym_keys_end(); ++key)
+            for (auto value = previous.synonyms_begin(*key); value != previous.synonyms_end(*key); ++value)
+                pairs.emplace_back(*key, *value);
+    } catch (const Xapian::Error& e) {
+        throw database_error(e, options_.db_path);
+    }
+    if (pairs.empty()) return;
+    shards_.front()->run([pairs = std::move(pairs)](Xapian::WritableDatabase& db) {
+        for (const auto& [key, value] : pairs) db.add_synonym(key, value);
+    });
     dirty_ = true;
 }
 
 std::size_t IndexWriter::replace_synonyms(const std::vector<SynonymGroup>& groups) {
     const std::string& stemmer = options_.language.stemmer;
-    try {
-        return store_synonyms(db_, groups, stemmer == "none" ? Xapian::Stem() : Xapian::Stem(stemmer));
-    } catch (const Xapian::Error& e) {
-        throw database_error(e, options_.db_path);
-    }
+    std::size_t keys = 0;
+    shards_.front()->run([&keys, &groups, stemmer](Xapian::WritableDatabase& db) {
+        keys = store_synonyms(db, groups, stemmer == "none" ? Xapian::Stem() : Xapian::Stem(stemmer));
+    });
+    // The shard thread runs it in order with the rest; wait for it to hear the count.
+    dirty_ = true;
+    commit(false);
+    return keys;
 }
 
 void IndexWriter::merge_group(const std::string& from, const std::string& into) {
-    const std::string from_term = schema::dup_group_term(from), into_term = schema::dup_group_term(into);
-    std::vector<Xapian::docid> members;
-    for (auto it = db_.postlist_begin(from_term); it != db_.postlist_end(from_term); ++it) members.push_back(*it);
-    for (const auto did : members) {
-        Xapian::Document doc = db_.get_document(did);
-        doc.remove_term(from_term);
-        doc.add_boolean_term(into_term);
-        doc.add_value(schema::kSlotDupGroup, into);
-        db_.replace_document(did, doc);
+    // Committed members: the shard that holds each one moves it (by id: the view's docids
+    // are not the shard's). Members sent in this batch are moved the same way, in order
+    // after their own add.
+    const std::string from_term = schema::dup_group_term(from);
+    std::vector<std::pair<Xapian::docid, std::string>> members;
+    for (auto it = view_.postlist_begin(from_term); it != view_.postlist_end(from_term); ++it)
+        if (!pending_.shadowed(*it)) members.emplace_back(*it, id_term_of(view_, *it));
+    for (auto& [did, id_term] : members) {
+        if (id_term.empty()) continue;
+        pending_.regroup_committed(did, into);
+        shard_for(id_term).regroup(id_term, from, into);
+        count_change(0);
+    }
+    for (auto& id_term : pending_.regroup(from, into)) {
+        shard_for(id_term).regroup(id_term, from, into);
         count_change(0);
     }
 }
@@ -230,12 +246,17 @@ IndexWriter::Outcome IndexWriter::add(const Article& article) {
 std::size_t IndexWriter::remove_stale(const std::string& file, const std::unordered_set<std::string>& keep) {
     try {
         const std::string term = schema::source_file_term(file);
-        std::vector<Xapian::docid> stale;
-        for (auto it = db_.postlist_begin(term); it != db_.postlist_end(term); ++it)
-            if (!keep.count(id_term_of(db_, *it))) stale.push_back(*it);
-        for (const auto did : stale) {
-            record_spelling(db_.get_document(did), false);
-            db_.delete_document(did);
+        std::vector<std::pair<Xapian::docid, std::string>> stale;
+        for (auto it = view_.postlist_begin(term); it != view_.postlist_end(term); ++it) {
+            if (pending_.shadowed(*it)) continue;
+            std::string id_term = id_term_of(view_, *it);
+            if (!keep.count(id_term)) stale.emplace_back(*it, std::move(id_term));
+        }
+        for (auto& [did, id_term] : stale) {
+            pending_.shadow(did);
+            if (id_term.empty()) continue;  // no id: cannot be routed (never written so)
+            touched_.insert(id_term);
+            shard_for(id_term).remove(std::move(id_term));
             count_change(0);
         }
         return stale.size();
@@ -246,12 +267,8 @@ std::size_t IndexWriter::remove_stale(const std::string& file, const std::unorde
 
 std::size_t IndexWriter::forget_file(const std::string& file) {
     const std::size_t removed = remove_stale(file, {});
-    try {
-        db_.set_metadata(schema::file_state_key(file), std::string());
-        count_change(0);
-    } catch (const Xapian::Error& e) {
-        fail(e);
-    }
+    pending_states_[schema::file_state_key(file)] = std::string();
+    count_change(0);
     return removed;
 }
 
@@ -259,9 +276,10 @@ std::size_t IndexWriter::remove_article(const std::string& id) {
     try {
         const std::string term = schema::id_term(id);
         const Xapian::docid did = find(term);
-        if (did == 0) return 0;
-        record_spelling(db_.get_document(did), false);
-        db_.delete_document(term);
+        if (did == 0 || pending_.shadowed(did) || touched_.count(term)) return 0;
+        pending_.shadow(did);
+        touched_.insert(term);
+        shard_for(term).remove(term);
         count_change(0);
         return 1;
     } catch (const Xapian::Error& e) {
@@ -270,23 +288,73 @@ std::size_t IndexWriter::remove_article(const std::string& id) {
 }
 
 std::optional<FileState> IndexWriter::file_state(const std::string& file) const {
+    const std::string key = schema::file_state_key(file);
+    if (auto it = pending_states_.find(key); it != pending_states_.end()) return schema::decode_file_state(it->second);
+    if (auto it = committed_states_.find(key); it != committed_states_.end())
+        return schema::decode_file_state(it->second);
     try {
-        return schema::decode_file_state(db_.get_metadata(schema::file_state_key(file)));
+        return schema::decode_file_state(view_.get_metadata(key));
     } catch (const Xapian::Error& e) {
         throw database_error(e, options_.db_path);
     }
 }
 
 void IndexWriter::set_file_state(const FileState& state) {
+    pending_states_[schema::file_state_key(state.path)] = schema::encode_file_state(state);
+    dirty_ = true;
+}
+
+void IndexWriter::wait_all() {
     try {
-        db_.set_metadata(schema::file_state_key(state.path), schema::encode_file_state(state));
-        dirty_ = true;
+        for (auto& shard : shards_) shard->wait();
+    } catch (const Error&) {
+        broken_ = true;
+        throw;
+    }
+}
+
+void IndexWriter::commit_all(bool final) {
+    const std::string now = now_iso();
+    // A file's state must be committed with or after its articles. With one shard they
+    // share a commit. With several, the states of a batch wait for the next commit of
+    // shard 0, by which time every shard has committed that batch's articles: so each
+    // commit is one parallel round, and a crash leaves at worst articles whose file's
+    // state is missing, which the next run reads again.
+    if (shards_.size() == 1) {
+        for (auto& [key, value] : pending_states_) shards_[0]->set_metadata(key, value);
+        pending_states_.clear();
+    } else {
+        for (auto& [key, value] : committed_states_) shards_[0]->set_metadata(key, value);
+        committed_states_.clear();
+    }
+    for (auto& shard : shards_) {
+        if (dirty_) shard->set_metadata(std::string(schema::kMetaLastUpdate), now);
+        shard->commit();
+    }
+    wait_all();
+    committed_states_ = std::move(pending_states_);
+    pending_states_.clear();
+    if (final && !committed_states_.empty()) {
+        for (auto& [key, value] : committed_states_) shards_[0]->set_metadata(key, value);
+        committed_states_.clear();
+        shards_[0]->commit();
+        wait_all();
+    }
+    pending_.clear();
+    touched_.clear();
+    uncommitted_ = 0;
+    uncommitted_bytes_ = 0;
+    dirty_ = false;
+    try {
+        view_.reopen();
     } catch (const Xapian::Error& e) {
         fail(e);
     }
 }
 
-void IndexWriter::commit() {
+void IndexWriter::commit() { commit(true); }
+
+void IndexWriter::commit(bool final) {
     if (broken_) throw Error(ErrorKind::Database, "database " + options_.db_path + " failed earlier in this run");
     if (dirty_) {
         try {
@@ -296,36 +364,58 @@ void IndexWriter::commit() {
             throw;
         }
     }
-    try {
-        if (dirty_) db_.set_metadata(std::string(schema::kMetaLastUpdate), now_iso());
-        if (in_batch_) {
-            in_batch_ = false;
-            db_.commit_transaction();
-        } else {
-            db_.commit();
-        }
-        uncommitted_ = 0;
-        uncommitted_bytes_ = 0;
-        dirty_ = false;
-    } catch (const Xapian::Error& e) {
-        fail(e);
-    }
-    begin_batch();
+    commit_all(final);
 }
 
-void IndexWriter::finish() {
+Xapian::doccount IndexWriter::document_count() {
+    if (dirty_ || !committed_states_.empty()) commit();
+    return view_.get_doccount();
+}
+
+const Xapian::Database& IndexWriter::database() {
+    if (dirty_ || !committed_states_.empty()) commit();
+    return view_;
+}
+
+void IndexWriter::finish(bool allow_compaction) {
     commit();
-    try {
-        // Leave no transaction open: nothing more will be written.
-        if (in_batch_) db_.commit_transaction();
-        in_batch_ = false;
-    } catch (const Xapian::Error& e) {
-        fail(e);
-    }
-    if (layout_.rebuilding()) {
-        // Make the new generation durable before searchers are pointed at it.
-        db_.close();
+    finished_ = true;
+    // Make the new generation durable before searchers are pointed at it.
+    for (auto& shard : shards_) shard->close();
+    if (options_.compact && allow_compaction && layout_.fresh())
+        compact_and_publish();
+    else if (layout_.rebuilding())
         layout_.publish();
+}
+
+void IndexWriter::compact_and_publish() {
+    const std::vector<std::string> sources = layout_.write_paths(), targets = layout_.compaction_paths();
+    std::vector<std::string> errors(sources.size());
+    // One shard per core at a time: compaction is CPU-bound merging of sorted tables.
+    const std::size_t parallel = std::max(1u, std::thread::hardware_concurrency());
+    for (std::size_t first = 0; first < sources.size(); first += parallel) {
+        std::vector<std::thread> threads;
+        for (std::size_t k = first; k < std::min(sources.size(), first + parallel); ++k)
+            threads.emplace_back([&, k] {
+                try {
+                    Xapian::Database(sources[k]).compact(targets[k]);
+                } catch (const Xapian::Error& e) {
+                    errors[k] = e.get_description();
+                }
+            });
+        for (auto& t : threads) t.join();
+    }
+    for (const auto& e : errors)
+        if (!e.empty())
+            throw Error(ErrorKind::Database, "database " + options_.db_path + ": compaction failed: " + e,
+                        "run again with --no-compact; the uncompacted index was not switched to");
+    view_.close();
+    layout_.publish_compacted();
+    try {
+        view_ = Xapian::Database();
+        for (const auto& path : layout_.write_paths()) view_.add_database(Xapian::Database(path));
+    } catch (const Xapian::Error& e) {
+        throw database_error(e, options_.db_path);
     }
 }
 

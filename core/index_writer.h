@@ -1,17 +1,27 @@
 /** @file @brief The single writer of a Newsdex database: replace-by-id, duplicate groups,
  *  per-file state for incremental runs, and commits batched by count and size.
  *
+ *  The database is one or more shards (DbLayout); each has a ShardWriter thread that
+ *  does the Xapian writing, and articles are routed by a hash of their id (shard_of).
+ *  This class is the coordinator: it decides, from a read-only view of what is committed
+ *  in every shard plus what it has sent since (PendingDuplicates), whether an article is
+ *  new, changed or unchanged and which duplicate group it joins, so duplicates are found
+ *  across shards. New ids go in with add_document (no unique-term lookup).
+ *
  *  Crash safety: Xapian commits are atomic, and a file's state is written only after all
- *  its articles (in the same or an earlier commit), so a crash at any moment leaves the
- *  database as of the last commit and the next run re-reads every file whose state was
- *  not committed. Each batch is a transaction, committed only after checking that the
- *  disk has room for it. Only the thread that made an IndexWriter may use it. */
+ *  its articles (in the same or an earlier commit): with one shard in the same commit;
+ *  with several, in shard 0's commit after the one in which every shard committed them.
+ *  A crash at any moment leaves each shard as of its last commit, and the next run
+ *  re-reads every file whose state was not committed. Each batch is a transaction, committed only after
+ *  checking that the disk has room for it. Only the thread that made an IndexWriter may
+ *  use it. */
 #pragma once
 
 #include <sys/types.h>
 
 #include <cstddef>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -24,10 +34,12 @@
 #include "core/db_layout.h"
 #include "core/document_builder.h"
 #include "core/dup_signature.h"
+#include "core/duplicate_finder.h"
 #include "core/file_state.h"
 #include "core/index_lock.h"
 #include "core/language.h"
 #include "core/prepared_article.h"
+#include "core/shard_writer.h"
 #include "core/synonyms.h"
 
 namespace newsdex {
@@ -48,6 +60,11 @@ struct IndexWriterOptions {
     std::function<bool()> should_stop;  ///< polled while waiting for the lock
     /// Record every word in the spelling dictionary ("Did you mean"); costs index time.
     bool spelling = true;
+    /// Shards of a new database or a rebuild (an existing database keeps its count).
+    unsigned shards = 1;
+    /// After a complete new database or rebuild, compact every shard (in parallel) into
+    /// the next generation and publish that: about half the size, and faster searches.
+    bool compact = false;
 };
 
 class IndexWriter {
@@ -88,46 +105,63 @@ class IndexWriter {
 
     /// Replaces the database's synonyms with these groups (see core/synonyms.h), stemmed
     /// in the database's language; returns the number of synonym keys. Not committed.
+    /// They live in shard 0, which Xapian reads them from.
     std::size_t replace_synonyms(const std::vector<SynonymGroup>& groups);
 
     /// Makes everything so far durable and visible to searchers.
     void commit();
     /// The last commit; for a rebuild, also switches searchers to the new database.
-    void finish();
+    /// `allow_compaction` false skips the compaction (an interrupted run should stop fast).
+    void finish(bool allow_compaction = true);
 
-    Xapian::doccount document_count() const { return db_.get_doccount(); }
-    /// The glass folder being written, for read-only handles in other threads.
+    /// Articles in the database (commits first what is pending, to count it).
+    Xapian::doccount document_count();
+    /// The glass folder of shard 0 (which holds the file states), for read-only handles
+    /// in other threads.
     const std::string& index_path() const { return layout_.write_path(); }
     const std::string& db_path() const { return options_.db_path; }
-    /// Read access for pruning and statistics (same thread only).
-    const Xapian::Database& database() const { return db_; }
+    unsigned shards() const { return layout_.shards(); }
+    /// Read access to every shard for pruning and statistics (same thread only); commits
+    /// first what is pending, so it shows everything stored so far.
+    const Xapian::Database& database();
 
   private:
-    void check_or_write_metadata();
-    void begin_batch();
+    void check_or_write_metadata(Xapian::WritableDatabase& db);
     [[noreturn]] void fail(const Xapian::Error& e);
     void check_disk_space() const;
     void count_change(std::size_t text_bytes);
     /// Moves every article of duplicate group `from` into group `into`.
     void merge_group(const std::string& from, const std::string& into);
+    /// The committed document with this term (0: none).
     Xapian::docid find(const std::string& term) const;
-    /// Adds (or, for a document going away, removes) its unprefixed words to the spelling
-    /// dictionary. Done here, in the one writing thread, since a TermGenerator in the
-    /// workers may not write to the database.
-    void record_spelling(const Xapian::Document& doc, bool add);
+    ShardWriter& shard_for(const std::string& id_term);
+    /// Commits every shard (and the file states that may be committed), reopens the view.
+    /// `final`: also commit every file state held back (at the end, or to read them).
+    void commit_all(bool final);
+    void commit(bool final);
+    void wait_all();
+    /// Compacts the closed shards of a fresh generation into the next one, publishes it.
+    void compact_and_publish();
     /// A rebuild starts an empty database: keep the synonyms the user loaded into the old one.
     void carry_over_synonyms();
 
     IndexWriterOptions options_;
     IndexLock lock_;
     DbLayout layout_;
-    Xapian::WritableDatabase db_;
+    std::vector<std::unique_ptr<ShardWriter>> shards_;
+    Xapian::Database view_;  ///< every shard as of its last commit
+    PendingDuplicates pending_;
+    /// Ids sent to a shard or deleted since the last commit: the view does not show them.
+    std::unordered_set<std::string> touched_;
+    std::map<std::string, std::string> pending_states_;  ///< file-state key -> value
+    /// Sharded: states whose articles are committed, for shard 0's next commit.
+    std::map<std::string, std::string> committed_states_;
     std::unique_ptr<DocumentBuilder> builder_;  ///< for add() only; made on first use
     std::size_t uncommitted_ = 0;
     std::size_t uncommitted_bytes_ = 0;
     bool dirty_ = false;
-    bool in_batch_ = false;  ///< a transaction holds the current batch
     bool broken_ = false;    ///< the database failed: write nothing more
+    bool finished_ = false;
 };
 
 }  // namespace newsdex

@@ -179,4 +179,10 @@ std::optional<DatabaseTerm> parse_database_term(std::string_view term) {
     return DatabaseTerm{std::string(term.substr(0, colon)), std::string(term.substr(colon + 1))};
 }
 
+std::string tie_break_key(std::string_view id) {
+    // 53 bits of the hash: exactly representable as a double in [0, 1).
+    const double fraction = static_cast<double>(hash64(id) >> 11) / 9007199254740992.0;
+    return Xapian::sortable_serialise(fraction);
+}
+
 }  // namespace newsdex::schema

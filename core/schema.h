@@ -42,12 +42,17 @@
  *                        core/dup_signature.h; compared when a new article arrives
  *    5 kSlotAuthorList   the authors, one per line (kAuthorListSeparator), for author facets
  *    6 kSlotLanguage     ISO 639-1 language code, for language facets
+ *    7 kSlotTieBreak     a number in [0, 1) from a hash of the article id (sortable_
+ *                        serialise): added to the weight at a tiny scale, it orders hits of
+ *                        equal relevance (and picks which copy of a duplicate group is
+ *                        shown), so that results do not depend on docids, which differ
+ *                        between one database and shards (docids interleave across shards)
  *
  *  Spelling: the writer adds every unprefixed word of each article it stores to the
  *  database's spelling dictionary (and removes those of articles it replaces or deletes),
- *  for "Did you mean". Synonyms: the indexer's --synonyms file, keyed by lower-case words
- *  (several words joined by one space) and by their Z-prefixed stems; values are Z-prefixed
- *  stems (see core/synonyms.h).
+ *  for "Did you mean"; each shard holds its own articles' words. Synonyms: the indexer's
+ *  --synonyms file, in shard 0, keyed by lower-case words (several words joined by one
+ *  space) and by their Z-prefixed stems; values are Z-prefixed stems (see core/synonyms.h).
  *
  *  Document data: a JSON object holding every field the searcher prints and the body it
  *  builds snippets from (see encode_data/decode_data), so no source file is needed at
@@ -112,10 +117,14 @@ enum Slot : Xapian::valueno {
     kSlotDupSignature = 4,
     kSlotAuthorList = 5,
     kSlotLanguage = 6,
+    kSlotTieBreak = 7,
 };
 
 /// Separates the authors in kSlotAuthorList; names never contain a line break.
 inline constexpr char kAuthorListSeparator = '\n';
+
+/// The kSlotTieBreak value of an article id.
+std::string tie_break_key(std::string_view id);
 
 /// How a query field reaches its terms.
 enum class FieldKind {

@@ -19,6 +19,22 @@ namespace newsdex {
 
 namespace {
 
+/// Scale of the tie-break weight: far below any difference between real weights, far
+/// above double rounding at their size.
+constexpr double kTieBreakScale = 1e-9;
+
+/// `query` with a tiny weight from kSlotTieBreak added: hits of equal relevance are then
+/// ordered (and duplicate groups represented) by a hash of their ids rather than by
+/// docid, so one database and its shards give the same results. It changes no match
+/// (an article without the value, indexed before it existed, adds 0), but it makes
+/// Xapian's estimated totals worse (so does sorting by relevance then value): totals
+/// come from the query without it, and it is used only when ties_possible().
+Xapian::Query with_tie_break(const Xapian::Query& query) {
+    if (query.empty()) return query;
+    const Xapian::Query tie((new Xapian::ValueWeightPostingSource(schema::kSlotTieBreak))->release());
+    return Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, tie, kTieBreakScale));
+}
+
 Xapian::Database open_readonly(const std::string& path) {
     if (const auto remote = parse_remote(path)) {
         try {
@@ -102,8 +118,12 @@ std::vector<Xapian::doccount> similar_counts(const Xapian::Database& db, const X
     for (Xapian::doccount i = from; i < until; ++i) {
         const Xapian::MSetIterator it = mset[i];
         const std::string key = it.get_collapse_key();
-        if (!key.empty() && (every_group || it.get_collapse_count() > 0))
-            groups.emplace_back(schema::dup_group_term(key));
+        if (key.empty()) continue;
+        // Not even a zero collapse count can be trusted: whether the matcher meets a hidden
+        // copy depends on docids (which differ between one database and shards), and remote
+        // MSets carry no counts; only the group's size can tell there is nothing to count.
+        std::string group = schema::dup_group_term(key);
+        if (every_group || it.get_collapse_count() > 0 || db.get_termfreq(group) > 1) groups.emplace_back(group);
     }
     if (groups.empty()) return counts;
     Xapian::Enquire enquire(db);
@@ -149,6 +169,17 @@ void append_hits(const Xapian::MSet& mset, Xapian::doccount from, Xapian::doccou
         }
         hits.push_back(std::move(hit));
     }
+}
+
+/// Whether the order or the representatives of `mset` could depend on docids: two hits
+/// of equal weight, or a collapsed group (its hidden copies may weigh the same).
+bool ties_possible(const Xapian::MSet& mset) {
+    double previous = -1;
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+        if (it.get_collapse_count() > 0 || it.get_weight() == previous) return true;
+        previous = it.get_weight();
+    }
+    return false;
 }
 
 /// Matches left after collapsing, from a spy on the group slot that saw every match: one
@@ -371,7 +402,18 @@ SearchResults Searcher::run(const SearchRequest& request, const std::string& que
         const Xapian::MSet mset = enquire.get_mset(0, keep, check);
         if (ranking) {
             const Xapian::doccount from = page_begin > before ? page_begin - before : 0;
-            append_hits(mset, from, need, before + from + 1, part.all_words, snippets ? &*snippets : nullptr, request,
+            // Hits of equal relevance: rank them (and choose each group's representative)
+            // by a hash of their ids, not by docid, so that one database and its shards
+            // agree. A second ranking without the spies; counts come from the first.
+            Xapian::MSet shown = mset;
+            if ((sort == SortOrder::Relevance || sort == SortOrder::Recent) && need > 0 && ties_possible(mset)) {
+                Xapian::Enquire tied(db_);
+                tied.set_weighting_scheme(*weighting);
+                tied.set_query(with_tie_break(query_to_run));
+                if (request.collapse) tied.set_collapse_key(schema::kSlotDupGroup);
+                shown = tied.get_mset(0, keep);
+            }
+            append_hits(shown, from, need, before + from + 1, part.all_words, snippets ? &*snippets : nullptr, request,
                         db_, part.query, remote_parts_, results.hits);
         }
         // Fewer matches than asked for: they are all here, however Xapian's bounds read

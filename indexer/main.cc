@@ -49,6 +49,8 @@ struct Config {
     std::size_t batch_size = 1000;
     std::size_t batch_bytes = 64ULL << 20;
     unsigned jobs = 1;
+    unsigned shards = 1;
+    bool compact = true;
     bool rebuild = false;
     bool prune = false;
     bool wait = false;
@@ -140,6 +142,7 @@ std::optional<int> parse_options(int argc, char** argv, Config& config) {
     std::string format = "auto";
     std::vector<std::string> field_specs;
     bool no_detect = false;
+    bool no_compact = false;
     double max_mb = 64, batch_mb = 64;
     const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
     po::options_description visible("Options");
@@ -163,6 +166,12 @@ std::optional<int> parse_options(int argc, char** argv, Config& config) {
          "do not guess the language of articles that do not name it (use --language)")
         ("jobs,j", po::value(&config.jobs)->default_value(cores),
          "worker threads reading and preparing articles (default: the number of cores)")
+        ("shards", po::value(&config.shards)->default_value(1),
+         "shard databases for a new database or a --rebuild, written in parallel and searched "
+         "as one through the database's stub file (an existing database keeps its count)")
+        ("no-compact", po::bool_switch(&no_compact),
+         "do not compact a new database or a rebuild when it is complete (compaction makes it "
+         "about half the size and costs a few seconds)")
         ("rebuild", po::bool_switch(&config.rebuild),
          "build the database afresh from PATHs; searchers keep the old one until the new one is complete")
         ("prune", po::bool_switch(&config.prune),
@@ -212,6 +221,7 @@ std::optional<int> parse_options(int argc, char** argv, Config& config) {
     if (!(batch_mb > 0)) return fail("--batch-mb must be positive", kExitUsage);
     config.batch_bytes = static_cast<std::size_t>(batch_mb * 1e6);
     if (config.jobs == 0 || config.jobs > 256) return fail("--jobs must be between 1 and 256", kExitUsage);
+    if (config.shards == 0 || config.shards > 64) return fail("--shards must be between 1 and 64", kExitUsage);
     if (!(config.progress_interval >= 0)) return fail("--progress-interval must not be negative", kExitUsage);
     if (config.quiet && config.verbose) return fail("--quiet and --verbose exclude each other", kExitUsage);
     auto parsed_format = readers::parse_format(format);
@@ -225,6 +235,7 @@ std::optional<int> parse_options(int argc, char** argv, Config& config) {
         config.fields[mapping->first] = mapping->second;
     }
     config.detect_language = !no_detect;
+    config.compact = !no_compact;
     if (std::count(config.paths.begin(), config.paths.end(), std::string(readers::kStdinPath)) > 1)
         return fail("standard input (-) can be read only once", kExitUsage);
     if (config.db.rfind("tcp://", 0) == 0)
@@ -255,6 +266,8 @@ int run(const Config& config) {
     writer_options.batch_size = config.batch_size;
     writer_options.batch_bytes = config.batch_bytes;
     writer_options.rebuild = config.rebuild;
+    writer_options.shards = config.shards;
+    writer_options.compact = config.compact;
     writer_options.wait_for_lock = config.wait;
     writer_options.on_wait = [&](pid_t pid) {
         console.note("waiting for the newsdex-index writing " + config.db +
@@ -295,7 +308,7 @@ int run(const Config& config) {
     if (stats.interrupted && config.rebuild)
         writer.commit();  // kept for nobody: an unfinished rebuild is never published
     else
-        writer.finish();
+        writer.finish(!stats.interrupted);
     console.finish();
 
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
