@@ -172,12 +172,16 @@ void append_hits(const Xapian::MSet& mset, Xapian::doccount from, Xapian::doccou
 }
 
 /// Whether the order or the representatives of `mset` could depend on docids: two hits
-/// of equal weight, or a collapsed group (its hidden copies may weigh the same).
-bool ties_possible(const Xapian::MSet& mset) {
+/// of equal weight, or a duplicate group with other members (its hidden copies may weigh
+/// the same; Xapian's collapse count misses some, and remote MSets carry none).
+bool ties_possible(const Xapian::MSet& mset, const Xapian::Database& db, bool remote) {
+    if (remote) return !mset.empty();
     double previous = -1;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         if (it.get_collapse_count() > 0 || it.get_weight() == previous) return true;
         previous = it.get_weight();
+        const std::string key = it.get_collapse_key();
+        if (!key.empty() && db.get_termfreq(schema::dup_group_term(key)) > 1) return true;
     }
     return false;
 }
@@ -406,7 +410,7 @@ SearchResults Searcher::run(const SearchRequest& request, const std::string& que
             // by a hash of their ids, not by docid, so that one database and its shards
             // agree. A second ranking without the spies; counts come from the first.
             Xapian::MSet shown = mset;
-            if ((sort == SortOrder::Relevance || sort == SortOrder::Recent) && need > 0 && ties_possible(mset)) {
+            if ((sort == SortOrder::Relevance || sort == SortOrder::Recent) && need > 0 && ties_possible(mset, db_, remote_parts_)) {
                 Xapian::Enquire tied(db_);
                 tied.set_weighting_scheme(*weighting);
                 tied.set_query(with_tie_break(query_to_run));
