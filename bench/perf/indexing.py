@@ -75,6 +75,9 @@ def systems_for(bins, kind, peers, shards, jobs1=True):
     out.append(newsdex_system(bins, "newsdex --jobs 2", ["--jobs", "2"]))
     if shards:
         out.append(newsdex_system(bins, "newsdex --jobs 2 --shards 2", ["--jobs", "2", "--shards", "2"]))
+        # What the spelling dictionary ("Did you mean") costs: the same without it.
+        out.append(newsdex_system(bins, "newsdex --jobs 2 --shards 2 --no-spelling",
+                                  ["--jobs", "2", "--shards", "2", "--no-spelling"]))
     if peers:
         if kind == "txt" and shutil.which("omindex"):
             out.append(omindex_system())
