@@ -35,6 +35,31 @@ def subset(src, n, dst):
     return dst
 
 
+def split_into_parts(path, per_part=10000):
+    """A folder beside `path` holding its lines as part-NNNN.jsonl files of `per_part`
+    records: newsdex-index reads a file whole (up to --max-size, 64 MiB by default), so a
+    folder of parts is how an archive this size would be kept and indexed, streaming."""
+    folder = path[: -len(".jsonl")] + ".parts"
+    done = os.path.join(folder, ".complete")
+    if os.path.exists(done) and os.path.getmtime(done) >= os.path.getmtime(path):
+        return folder
+    shutil.rmtree(folder, ignore_errors=True)
+    os.makedirs(folder)
+    with open(path, encoding="utf-8") as src:
+        part, out = 0, None
+        for i, line in enumerate(src):
+            if i % per_part == 0:
+                if out:
+                    out.close()
+                out = open(os.path.join(folder, "part-%04d.jsonl" % part), "w", encoding="utf-8")
+                part += 1
+            out.write(line)
+        if out:
+            out.close()
+    open(done, "w").close()
+    return folder
+
+
 def synthetic(model_path, n, seed, data):
     """bench/data/synth-N-sS.jsonl, made unless present and made from this model and seed."""
     path = os.path.join(data, "synth-%d-s%d.jsonl" % (n, seed))
@@ -129,7 +154,7 @@ def main(argv=None):
     model = os.path.join(args.data, "news.jsonl")
     for n in [int(s) for s in args.scales.split(",") if s.strip()]:
         t0 = time.monotonic()
-        path = synthetic(model, n, args.seed, args.data)
+        path = split_into_parts(synthetic(model, n, args.seed, args.data))
         gen = time.monotonic() - t0
         log("stage: synthetic", n)
         # Newsdex only at scale: the peers' figures come from the real corpus.
