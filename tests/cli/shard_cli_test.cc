@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -23,7 +24,17 @@ namespace fs = std::filesystem;
 
 const std::vector<std::string> kQueries = {
     "Taurus missiles", "\"Kerch Bridge\"", "election OR vote", "title:bridge", "minister", "bull",
-    "council budget", "harbour NOT railway", "report*", "festival"};
+    "council budget", "harbour NOT railway", "festival"};
+
+/// The ids a query finds (up to 200), as a set.
+std::set<std::string> found_ids(const std::string& db, const std::string& query) {
+    const auto r = search_cmd({"--db", db, "--format", "json", "--all", "--limit", "200", query});
+    std::set<std::string> out;
+    auto json = nlohmann::json::parse(r.out, nullptr, false);
+    if (!json.is_discarded() && json.contains("hits"))
+        for (const auto& hit : json["hits"]) out.insert(hit["id"].get<std::string>());
+    return out;
+}
 
 /// The search results as JSON with the per-database parts left out: scores, and the
 /// bounds of the estimated total and whether they meet (Xapian estimates them per shard
@@ -60,6 +71,9 @@ std::string first_difference(const std::string& a, const std::string& b) {
 }
 
 void expect_same_results(const std::string& one, const std::string& sharded) {
+    // A wildcard finds the same articles, but Xapian estimates its statistics shard by
+    // shard, so its weights (and order) differ from one database's: compare what it finds.
+    EXPECT_EQ(found_ids(one, "report*"), found_ids(sharded, "report*"));
     for (const auto& q : kQueries) {
         for (bool all : {false, true}) {
             const std::string a = results(one, q, all), b = results(sharded, q, all);
