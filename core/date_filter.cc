@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/schema.h"
+#include "core/utf8.h"
 
 namespace newsdex {
 
@@ -40,13 +41,6 @@ std::string_view trim(std::string_view s) {
     while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
     while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
     return s;
-}
-
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return out;
 }
 
 std::string quoted(std::string_view text) { return "\"" + std::string(text) + "\""; }
@@ -134,7 +128,7 @@ std::optional<std::string> calendar(std::string_view text, Bound bound) {
 std::string day_bound(std::string_view raw, Bound bound, const Date& today) {
     const std::string_view text = trim(raw);
     if (text.empty()) throw DateSpecError("a date is missing (" + std::string(kForms) + ")");
-    const std::string word = lower(text);
+    const std::string word = ascii_lower(text);
     if (word == "today") return checked(text, to_ymd(today));
     if (word == "yesterday") return checked(text, chr::year_month_day{chr::sys_days{to_ymd(today)} - chr::days{1}});
     if (auto day = age(word, today)) return *day;

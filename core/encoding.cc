@@ -20,12 +20,6 @@ std::string upper_ascii(std::string_view s) {
     return out;
 }
 
-std::string lower_ascii(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
-
 bool is_utf8_label(const std::string& upper) {
     return upper == "UTF-8" || upper == "UTF8" || upper == "UNICODE-1-1-UTF-8";
 }
@@ -252,7 +246,7 @@ DecodedText decode_text(std::string_view bytes, std::string_view declared) {
     std::size_t replaced = 0;
     if (!convert_to_utf8(bytes, charset, utf8, replaced)) {
         // iconv does not know the declared name: fall back to detection.
-        out.warnings.push_back("unknown charset \"" + lower_ascii(charset.substr(0, 40)) + "\"");
+        out.warnings.push_back("unknown charset \"" + ascii_lower(charset.substr(0, 40)) + "\"");
         charset = is_valid_utf8(bytes) ? "UTF-8" : detect_legacy_charset(bytes);
         detected = charset != "UTF-8";
         out.charset = charset;
@@ -288,14 +282,14 @@ std::string value_after(std::string_view text, std::size_t pos) {
 }  // namespace
 
 std::string charset_of_content_type(std::string_view content_type) {
-    const std::string lower = lower_ascii(content_type);
+    const std::string lower = ascii_lower(content_type);
     const auto pos = lower.find("charset");
     if (pos == std::string::npos) return {};
     return value_after(content_type, pos + 7);
 }
 
 std::string sniff_declared_charset(std::string_view bytes) {
-    const std::string head = lower_ascii(bytes.substr(0, 4096));
+    const std::string head = ascii_lower(bytes.substr(0, 4096));
     if (head.starts_with("<?xml")) {
         const auto end = head.find("?>");
         const auto enc = head.find("encoding", 0);

@@ -1,4 +1,5 @@
 #include "core/language.h"
+#include "core/utf8.h"
 
 #include <array>
 #include <cctype>
@@ -21,16 +22,10 @@ constexpr std::array<Entry, 23> kLanguages{{
     {"es", "spanish"},    {"sv", "swedish"},    {"tr", "turkish"},
 }};
 
-std::string lower(std::string_view text) {
-    std::string out(text);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
-
 }  // namespace
 
 std::optional<Language> find_language(std::string_view name) {
-    std::string key = lower(name);
+    std::string key = ascii_lower(name);
     if (key == "none") return Language{"", "none"};
     // "en-GB", "pt_BR": the region does not change the stemmer.
     if (auto sep = key.find_first_of("-_"); sep != std::string::npos && sep <= 3) key.resize(sep);

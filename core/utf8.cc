@@ -201,4 +201,11 @@ std::string_view utf8_truncate_bytes(std::string_view text, std::size_t max_byte
     return text.substr(0, end);
 }
 
+std::string ascii_lower(std::string_view s) {
+    std::string out(s);
+    for (char& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
+
 }  // namespace newsdex

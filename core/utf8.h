@@ -36,6 +36,10 @@ std::size_t utf8_sequence_length(std::string_view text, std::size_t i,
 
 bool is_valid_utf8(std::string_view text);
 
+/// `s` with the ASCII letters A-Z lower-cased and every other byte as it is: for
+/// names the formats define in ASCII (tags, headers, charsets, keywords).
+std::string ascii_lower(std::string_view s);
+
 /// Number of code points in valid UTF-8 text.
 std::size_t utf8_length(std::string_view text);
 

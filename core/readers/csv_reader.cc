@@ -12,16 +12,11 @@
 #include "core/readers/fields.h"
 #include "core/readers/paragraphs.h"
 #include "core/readers/text_reader.h"
+#include "core/utf8.h"
 
 namespace newsdex::readers {
 
 namespace {
-
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
 
 std::size_t words(std::string_view s) {
     std::size_t n = 0;
@@ -39,10 +34,10 @@ bool is_number(std::string_view s) {
 }
 
 bool names_a_field(std::string_view cell) {
-    const std::string c = lower(cell);
+    const std::string c = ascii_lower(cell);
     for (Field f : {Field::Title, Field::Author, Field::Date, Field::Text, Field::Url, Field::Source, Field::Language})
         for (auto key : default_keys(f))
-            if (lower(key) == c) return true;
+            if (ascii_lower(key) == c) return true;
     return c == "id" || c == "category" || c == "label" || c == "class" || c == "section" || c == "topic";
 }
 
@@ -55,7 +50,7 @@ bool is_header(const CsvRecord& first, const FieldMap& fields) {
     for (const auto& [_, column] : fields)  // a --field naming a column by name implies a header
         if (!is_number(column))
             for (const auto& cell : first.fields)
-                if (lower(cell) == lower(column)) named = true;
+                if (ascii_lower(cell) == ascii_lower(column)) named = true;
     return named;
 }
 
@@ -64,7 +59,7 @@ using Columns = std::map<Field, std::size_t>;
 
 std::optional<std::size_t> column_named(const std::vector<std::string>& header, std::string_view name) {
     for (std::size_t i = 0; i < header.size(); ++i)
-        if (lower(header[i]) == lower(name)) return i;
+        if (ascii_lower(header[i]) == ascii_lower(name)) return i;
     return std::nullopt;
 }
 
@@ -205,7 +200,7 @@ void read_csv(const Input& input, Emitter& emitter) {
     DecodedText decoded = decode_text(input.bytes);
     std::string_view text = decoded.text;
     CsvDialect dialect = sniff_csv_dialect(text);
-    const std::string name = lower(input.name);
+    const std::string name = ascii_lower(input.name);
     if (name.ends_with(".tsv") || name.ends_with(".tab")) dialect.delimiter = '\t';
     const auto records = parse_csv(text, dialect);
     if (records.empty() || (records.size() == 1 && records[0].fields.size() == 1 && records[0].fields[0].empty())) {

@@ -5,6 +5,7 @@
 #include <cctype>
 
 #include "core/encoding.h"
+#include "core/utf8.h"
 
 namespace newsdex::readers {
 
@@ -25,12 +26,6 @@ constexpr std::array<FormatName, 17> kFormatNames{{
     {"smart", Format::Smart}, {"jsonlines", Format::JsonLines},
 }};
 
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
-
 std::string_view base_name(std::string_view path) {
     const auto slash = path.find_last_of('/');
     return slash == std::string_view::npos ? path : path.substr(slash + 1);
@@ -41,7 +36,7 @@ std::string extension(std::string_view name) {
     name = base_name(name);
     const auto dot = name.find_last_of('.');
     if (dot == std::string_view::npos || dot == 0) return {};
-    return lower(name.substr(dot));
+    return ascii_lower(name.substr(dot));
 }
 
 constexpr std::array<std::string_view, 5> kCompressionExts{".gz", ".bz2", ".xz", ".zst", ".zstd"};
@@ -58,7 +53,7 @@ std::string_view skip_space(std::string_view s) {
 }
 
 bool istarts_with(std::string_view s, std::string_view prefix) {
-    return s.size() >= prefix.size() && lower(s.substr(0, prefix.size())) == prefix;
+    return s.size() >= prefix.size() && ascii_lower(s.substr(0, prefix.size())) == prefix;
 }
 
 /// The name of the first element, past XML declarations, comments, processing
@@ -94,7 +89,7 @@ std::string first_markup_name(const std::string& low) {
 }
 
 Format sniff_markup(std::string_view head) {
-    const std::string name = first_markup_name(lower(head));
+    const std::string name = first_markup_name(ascii_lower(head));
     if (name == "rss" || name == "feed" || name == "rdf:rdf" || name == "!doctype rss") return Format::Feed;
     if (name == "reuters" || name == "!doctype lewis") return Format::Sgml;
     static constexpr std::array<std::string_view, 18> kHtml{
@@ -114,7 +109,7 @@ std::string_view format_name(Format format) {
 }
 
 std::optional<Format> parse_format(std::string_view name) {
-    const std::string key = lower(name);
+    const std::string key = ascii_lower(name);
     for (const auto& f : kFormatNames)
         if (f.name == key) return f.format;
     return std::nullopt;

@@ -22,13 +22,7 @@ namespace {
 
 using nlohmann::json;
 
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
-
-bool iequals(std::string_view a, std::string_view b) { return lower(a) == lower(b); }
+bool iequals(std::string_view a, std::string_view b) { return ascii_lower(a) == ascii_lower(b); }
 
 std::size_t word_count(std::string_view s) {
     std::size_t n = 0;
@@ -125,7 +119,7 @@ void collect_ld(const json& j, PageFacts& facts, int depth = 0) {
 
 bool has_class_word(const GumboNode* node, std::string_view word) {
     for (const char* name : {"class", "id"})
-        if (const char* v = attribute(node, name); v && lower(v).find(word) != std::string::npos) return true;
+        if (const char* v = attribute(node, name); v && ascii_lower(v).find(word) != std::string::npos) return true;
     return false;
 }
 
@@ -144,7 +138,7 @@ PageFacts gather(const GumboNode* root) {
                 const char* content = attribute(n, "content");
                 if (!content) break;
                 for (const char* key : {"property", "name", "itemprop", "http-equiv"})
-                    if (const char* name = attribute(n, key)) f.meta.emplace(lower(name), squeeze_whitespace(content));
+                    if (const char* name = attribute(n, key)) f.meta.emplace(ascii_lower(name), squeeze_whitespace(content));
                 break;
             }
             case GUMBO_TAG_LINK: {
@@ -174,14 +168,14 @@ PageFacts gather(const GumboNode* root) {
             case GUMBO_TAG_MAIN: f.mains.push_back(n); break;
             case GUMBO_TAG_P: f.paragraphs.push_back(n); break;
             case GUMBO_TAG_A:
-                if (const char* rel = attribute(n, "rel"); rel && lower(rel).find("author") != std::string::npos)
+                if (const char* rel = attribute(n, "rel"); rel && ascii_lower(rel).find("author") != std::string::npos)
                     if (auto t = text_of(n); !t.empty()) f.rel_authors.push_back(t);
                 break;
             default: break;
         }
         if (const char* role = attribute(n, "role"); role && iequals(role, "main")) f.mains.push_back(n);
         if (const char* prop = attribute(n, "itemprop")) {
-            const std::string p = lower(prop);
+            const std::string p = ascii_lower(prop);
             if (p == "articlebody") f.article_bodies.push_back(n);
             if (p == "author") {
                 // <span itemprop="author"><span itemprop="name">A</span></span>, or the text itself.
@@ -293,11 +287,11 @@ std::string strip_site_name(std::string_view title_in, std::string_view site) {
     std::string title = squeeze_whitespace(title_in);
     static constexpr std::array<std::string_view, 8> kSeparators{
         " | ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " - ", " :: ", " \xC2\xB7 ", " \xE2\x80\xA2 ", " // "};
-    const std::string site_l = lower(squeeze_whitespace(site));
+    const std::string site_l = ascii_lower(squeeze_whitespace(site));
     if (!site_l.empty()) {
         for (auto sep : kSeparators) {
             const std::string tail = std::string(sep) + site_l;
-            const std::string low = lower(title);
+            const std::string low = ascii_lower(title);
             if (low.size() > tail.size() && low.ends_with(tail)) return title.substr(0, title.size() - tail.size());
             const std::string head = site_l + std::string(sep);
             if (low.size() > head.size() && low.starts_with(head)) return title.substr(head.size());

@@ -7,16 +7,11 @@
 
 #include "core/readers/paragraphs.h"
 #include "core/readers/text_reader.h"
+#include "core/utf8.h"
 
 namespace newsdex::readers {
 
 namespace {
-
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
 
 bool is_name_char(char c) {
     return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == ':' || c == '_';
@@ -63,7 +58,7 @@ Tag scan_tag(std::string_view html, std::size_t pos) {
     if (i < html.size() && html[i] == '!') ++i;
     while (i < html.size() && is_name_char(html[i])) ++i;
     if (i == name_start) return tag;  // "<" followed by text: not a tag
-    tag.name = lower(html.substr(name_start, i - name_start));
+    tag.name = ascii_lower(html.substr(name_start, i - name_start));
     char quote = 0;
     for (; i < html.size(); ++i) {
         const char c = html[i];
@@ -83,7 +78,7 @@ Tag scan_tag(std::string_view html, std::size_t pos) {
 
 /// Skips to the end of a script or style element's raw text.
 std::size_t skip_raw_text(std::string_view html, std::size_t pos, const std::string& name) {
-    const std::string low = lower(html.substr(pos, std::min<std::size_t>(html.size() - pos, 1 << 22)));
+    const std::string low = ascii_lower(html.substr(pos, std::min<std::size_t>(html.size() - pos, 1 << 22)));
     const auto close = low.find("</" + name);
     return close == std::string::npos ? html.size() : pos + close;
 }
@@ -193,7 +188,7 @@ constexpr std::array<std::string_view, 43> kFurnitureNames{
 
 bool has_furniture_name(const char* value) {
     if (!value || !*value) return false;
-    const std::string names = lower(value);
+    const std::string names = ascii_lower(value);
     for (auto word : kFurnitureNames)
         if (names.find(word) != std::string::npos) return true;
     // "ad", "ads", "ad-slot", "top-ad": too short to match inside other words.
@@ -355,13 +350,13 @@ bool is_furniture_element(const GumboNode* node) {
     if (attribute(node, "hidden")) return true;
     if (const char* aria = attribute(node, "aria-hidden"); aria && std::strcmp(aria, "true") == 0) return true;
     if (const char* role = attribute(node, "role")) {
-        const std::string r = lower(role);
+        const std::string r = ascii_lower(role);
         for (std::string_view furniture : {"navigation", "banner", "contentinfo", "complementary", "search",
                                            "dialog", "alertdialog", "menu", "menubar", "toolbar"})
             if (r == furniture) return true;
     }
     if (const char* style = attribute(node, "style")) {
-        std::string s = lower(style);
+        std::string s = ascii_lower(style);
         std::erase(s, ' ');
         if (s.find("display:none") != std::string::npos || s.find("visibility:hidden") != std::string::npos)
             return true;

@@ -9,16 +9,11 @@
 #include "core/date.h"
 #include "core/encoding.h"
 #include "core/readers/html_reader.h"
+#include "core/utf8.h"
 
 namespace newsdex::readers {
 
 namespace {
-
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
 
 std::string_view trim(std::string_view s) {
     while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
@@ -65,14 +60,14 @@ Headers parse_headers(std::string_view data, std::size_t pos, std::size_t max_le
         }
         const auto colon = line.find(':');
         if (colon == std::string_view::npos) continue;
-        last_name = lower(trim(line.substr(0, colon)));
+        last_name = ascii_lower(trim(line.substr(0, colon)));
         h.fields.emplace(last_name, std::string(trim(line.substr(colon + 1))));
     }
     return h;
 }
 
 bool is_html_type(const std::string& content_type) {
-    const std::string t = lower(content_type);
+    const std::string t = ascii_lower(content_type);
     return t.starts_with("text/html") || t.starts_with("application/xhtml+xml") || t.empty();
 }
 
@@ -111,13 +106,13 @@ void read_page(const Headers& warc, std::string_view block, bool http, std::size
         if (!is_html_type(content_type)) return skipped.add("not HTML");
         payload = block.substr(response.body_start);
         const std::size_t limit = static_cast<std::size_t>(emitter.options().max_file_bytes);
-        if (lower(response.get("transfer-encoding")).find("chunked") != std::string::npos) {
+        if (ascii_lower(response.get("transfer-encoding")).find("chunked") != std::string::npos) {
             std::string plain;
             dechunk(payload, plain);  // a bad chunk leaves what came before it
             decoded = std::move(plain);
             payload = decoded;
         }
-        const std::string encoding = lower(response.get("content-encoding"));
+        const std::string encoding = ascii_lower(response.get("content-encoding"));
         if (encoding == "gzip" || encoding == "x-gzip" || encoding == "deflate") {
             std::string inflated;
             if (!inflate_bytes(payload, limit, inflated)) return skipped.add("corrupt compressed pages");
@@ -225,7 +220,7 @@ void read_warc(const Input& input, Emitter& emitter) {
         const bool truncated = length > available;
         const std::string_view block = data.substr(warc.body_start, truncated ? available : static_cast<std::size_t>(length));
         pos = warc.body_start + block.size();
-        const std::string type = lower(warc.get("warc-type"));
+        const std::string type = ascii_lower(warc.get("warc-type"));
         if (truncated) {
             ++damaged;
             emitter.problem(Problem::Level::Failed, "#" + std::to_string(n),
@@ -234,7 +229,7 @@ void read_warc(const Input& input, Emitter& emitter) {
             break;
         }
         if (type == "response") {
-            const bool http = lower(warc.get("content-type")).find("application/http") != std::string::npos;
+            const bool http = ascii_lower(warc.get("content-type")).find("application/http") != std::string::npos;
             read_page(warc, block, http, n, emitter, skipped);
         } else if (type == "resource") {
             read_page(warc, block, false, n, emitter, skipped);
