@@ -10,6 +10,7 @@
 #include <xapian.h>
 
 #include "core/file_state.h"
+#include "core/schema.h"
 
 namespace newsdex {
 
@@ -46,20 +47,8 @@ bool is_function_word(std::string_view w) {
 }  // namespace
 
 std::vector<std::string> normalised_words(std::string_view text) {
-    std::vector<std::string> words;
-    std::string word;
-    const std::string owned(text);
-    for (Xapian::Utf8Iterator it(owned); it != Xapian::Utf8Iterator(); ++it) {
-        const unsigned ch = *it;
-        if (Xapian::Unicode::is_wordchar(ch)) {
-            Xapian::Unicode::append_utf8(word, Xapian::Unicode::tolower(ch));
-        } else if (!word.empty()) {
-            words.push_back(std::move(word));
-            word.clear();
-        }
-    }
-    if (!word.empty()) words.push_back(std::move(word));
-    return words;
+    // The same words the author and source filters are built from.
+    return schema::field_words(text);
 }
 
 DupSignature make_signature(std::string_view body) {
