@@ -13,27 +13,12 @@
 #include "core/remote_db.h"
 #include "core/schema.h"
 #include "core/spelling.h"
+#include "core/tie_break.h"
 #include "core/weighting.h"
 
 namespace newsdex {
 
 namespace {
-
-/// Scale of the tie-break weight: far below any difference between real weights, far
-/// above double rounding at their size.
-constexpr double kTieBreakScale = 1e-9;
-
-/// `query` with a tiny weight from kSlotTieBreak added: hits of equal relevance are then
-/// ordered (and duplicate groups represented) by a hash of their ids rather than by
-/// docid, so one database and its shards give the same results. It changes no match
-/// (an article without the value, indexed before it existed, adds 0), but it makes
-/// Xapian's estimated totals worse (so does sorting by relevance then value): totals
-/// come from the query without it, and it is used only when ties_possible().
-Xapian::Query with_tie_break(const Xapian::Query& query) {
-    if (query.empty()) return query;
-    const Xapian::Query tie((new Xapian::ValueWeightPostingSource(schema::kSlotTieBreak))->release());
-    return Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, tie, kTieBreakScale));
-}
 
 Xapian::Database open_readonly(const std::string& path) {
     if (const auto remote = parse_remote(path)) {
@@ -105,59 +90,16 @@ struct Part {
     bool all_words = true;
 };
 
-/// For each of mset items [from, until): how many other articles of its duplicate group
-/// match `query` (folded into it by collapsing). Xapian's collapse count is only a lower
-/// bound, so count exactly, with one query for the whole page: the groups' articles that
-/// match, counted by group. Over remote databases Xapian reports no collapse counts, so
-/// every shown group is counted there (`every_group`); locally only those Xapian saw fold.
-std::vector<Xapian::doccount> similar_counts(const Xapian::Database& db, const Xapian::Query& query,
-                                             const Xapian::MSet& mset, Xapian::doccount from, Xapian::doccount until,
-                                             bool every_group) {
-    std::vector<Xapian::doccount> counts(until > from ? until - from : 0, 0);
-    std::vector<Xapian::Query> groups;
-    for (Xapian::doccount i = from; i < until; ++i) {
-        const Xapian::MSetIterator it = mset[i];
-        const std::string key = it.get_collapse_key();
-        if (key.empty()) continue;
-        // Not even a zero collapse count can be trusted: whether the matcher meets a hidden
-        // copy depends on docids (which differ between one database and shards), and remote
-        // MSets carry no counts; only the group's size can tell there is nothing to count.
-        std::string group = schema::dup_group_term(key);
-        if (every_group || it.get_collapse_count() > 0 || db.get_termfreq(group) > 1) groups.emplace_back(group);
-    }
-    if (groups.empty()) return counts;
-    Xapian::Enquire enquire(db);
-    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query,
-                                    Xapian::Query(Xapian::Query::OP_OR, groups.begin(), groups.end())));
-    enquire.set_weighting_scheme(Xapian::BoolWeight());
-    Xapian::ValueCountMatchSpy members(schema::kSlotDupGroup);
-    enquire.add_matchspy(&members);
-    enquire.get_mset(0, 0, db.get_doccount());
-    std::map<std::string, Xapian::doccount> by_group;
-    for (auto it = members.values_begin(); it != members.values_end(); ++it) by_group[*it] = it.get_termfreq();
-    for (Xapian::doccount i = from; i < until; ++i) {
-        const auto found = by_group.find(mset[i].get_collapse_key());
-        if (found != by_group.end() && found->second > 0) counts[i - from] = found->second - 1;
-    }
-    return counts;
-}
-
-/// Hits for mset items [from, until), ranked from first_rank; `query` is what the mset ran
-/// (for counting hidden duplicates); snippets, when wanted, come from `snippets`.
-void append_hits(const Xapian::MSet& mset, Xapian::doccount from, Xapian::doccount until, Xapian::doccount first_rank,
-                 bool all_words, const SnippetMaker* snippets, const SearchRequest& request,
-                 const Xapian::Database& db, const Xapian::Query& query, bool every_group, std::vector<Hit>& hits) {
-    until = std::min(until, mset.size());
-    const std::vector<Xapian::doccount> similar =
-        request.collapse ? similar_counts(db, query, mset, from, until, every_group) : std::vector<Xapian::doccount>{};
-    for (Xapian::doccount i = from; i < until; ++i) {
-        const Xapian::MSetIterator it = mset[i];
+/// Hits for `page`, ranked from first_rank; snippets, when wanted, come from `snippets`.
+void append_hits(const std::vector<PageHit>& page, Xapian::doccount first_rank, bool all_words,
+                 const SnippetMaker* snippets, const SearchRequest& request, std::vector<Hit>& hits) {
+    for (std::size_t i = 0; i < page.size(); ++i) {
         Hit hit;
-        if (request.collapse) hit.similar = similar[i - from];
-        hit.rank = first_rank + (i - from);
-        hit.score = it.get_weight();
+        if (request.collapse) hit.similar = page[i].similar;
+        hit.rank = first_rank + static_cast<Xapian::doccount>(i);
+        hit.score = page[i].weight;
         hit.all_words = all_words;
-        hit.article = schema::decode_data(it.get_document().get_data());
+        hit.article = schema::decode_data(page[i].document.get_data());
         if (snippets) {
             hit.title = snippets->title(hit.article.title);
             Snippet snippet = snippets->body(hit.article.body_text());
@@ -169,21 +111,6 @@ void append_hits(const Xapian::MSet& mset, Xapian::doccount from, Xapian::doccou
         }
         hits.push_back(std::move(hit));
     }
-}
-
-/// Whether the order or the representatives of `mset` could depend on docids: two hits
-/// of equal weight, or a duplicate group with other members (its hidden copies may weigh
-/// the same; Xapian's collapse count misses some, and remote MSets carry none).
-bool ties_possible(const Xapian::MSet& mset, const Xapian::Database& db, bool remote) {
-    if (remote) return !mset.empty();
-    double previous = -1;
-    for (auto it = mset.begin(); it != mset.end(); ++it) {
-        if (it.get_collapse_count() > 0 || it.get_weight() == previous) return true;
-        previous = it.get_weight();
-        const std::string key = it.get_collapse_key();
-        if (!key.empty() && db.get_termfreq(schema::dup_group_term(key)) > 1) return true;
-    }
-    return false;
 }
 
 /// Matches left after collapsing, from a spy on the group slot that saw every match: one
@@ -402,28 +329,43 @@ SearchResults Searcher::run(const SearchRequest& request, const std::string& que
         // Fetch the ranking from its start to the end of the page: a part that runs out
         // before the page ends is thereby counted exactly, and the next part follows it.
         const Xapian::doccount need = ranking && page_end > before ? page_end - before : 0;
-        const Xapian::doccount keep = need;
-        const Xapian::MSet mset = enquire.get_mset(0, keep, check);
+        // One item past the page tells whether the next hit weighs the same as the last.
+        const Xapian::doccount asked = need > 0 ? need + 1 : 0;
+        const Xapian::MSet mset = enquire.get_mset(0, asked, check);
         if (ranking) {
             const Xapian::doccount from = page_begin > before ? page_begin - before : 0;
-            // Hits of equal relevance: rank them (and choose each group's representative)
-            // by a hash of their ids, not by docid, so that one database and its shards
-            // agree. A second ranking without the spies; counts come from the first.
-            Xapian::MSet shown = mset;
-            if ((sort == SortOrder::Relevance || sort == SortOrder::Recent) && need > 0 && ties_possible(mset, db_, remote_parts_)) {
+            // Hits of equal relevance are ranked (and each group represented) by a hash of
+            // their ids, not by docid, so that one database and its shards agree (see
+            // core/tie_break.h). A tie at the page's edge needs a second ranking, without
+            // the spies (counts come from the first); other ties are settled on the page.
+            const bool by_relevance = sort == SortOrder::Relevance || sort == SortOrder::Recent;
+            const bool rerank = by_relevance && need > 0 && !mset.empty() &&
+                                (remote_parts_ || tie_at_page_edge(mset, from, need));
+            std::vector<PageHit> page;
+            if (rerank) {
                 Xapian::Enquire tied(db_);
                 tied.set_weighting_scheme(*weighting);
                 tied.set_query(with_tie_break(query_to_run));
                 if (request.collapse) tied.set_collapse_key(schema::kSlotDupGroup);
-                shown = tied.get_mset(0, keep);
+                // What can reach this page weighs at least its last hit (the tie-break only
+                // adds): a cutoff there lets Xapian pass over everything lighter.
+                // (Not when it would be 0 or less: xapian-tcpsrv drops the connection.)
+                const double lightest = mset[std::min(need, mset.size()) - 1].get_weight();
+                const double cutoff = lightest - std::max(1e-6, lightest * 1e-9);
+                if (cutoff > 0) tied.set_cutoff(0, cutoff);
+                page = page_hits(tied.get_mset(0, need), from, need, db_, remote_parts_);
+            } else {
+                page = page_hits(mset, from, need, db_, remote_parts_);
             }
-            append_hits(shown, from, need, before + from + 1, part.all_words, snippets ? &*snippets : nullptr, request,
-                        db_, part.query, remote_parts_, results.hits);
+            if (request.collapse) settle_groups(db_, query_to_run, *weighting, by_relevance && !rerank, page);
+            if (by_relevance && !rerank) order_ties(page);
+            append_hits(page, before + from + 1, part.all_words, snippets ? &*snippets : nullptr, request,
+                        results.hits);
         }
         // Fewer matches than asked for: they are all here, however Xapian's bounds read
         // (with collapsing they stay loose). Otherwise folding never adds matches: keep the
         // estimate within what the uncollapsed count allows.
-        const bool all_held = mset.size() < keep;
+        const bool all_held = mset.size() < asked;
         const Xapian::doccount exact = count_groups ? collapsed_count(groups) : 0;
         const Xapian::doccount lower = count_groups ? exact : all_held ? mset.size() : mset.get_matches_lower_bound();
         const Xapian::doccount upper =
