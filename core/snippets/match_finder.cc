@@ -32,10 +32,27 @@ bool should_stem(const std::string& term) {
     }
 }
 
+/// Whether every word that `stemmer` reduces to a stem starts with that stem's first
+/// characters but three (at least its first character): true of the English stemmers,
+/// which only rewrite a word's ending (checked on the 175,000 words of the benchmark's
+/// news corpus and in the unit tests). Other languages' stemmers drop accents anywhere
+/// (German, Dutch, Spanish) or rewrite whole words (Turkish), so they get no such shortcut.
+bool stems_keep_prefix(const Xapian::Stem& stemmer) {
+    const std::string d = stemmer.get_description();
+    return d == "Xapian::Stem(english)" || d == "Xapian::Stem(porter)" || d == "Xapian::Stem(earlyenglish)";
+}
+
+/// The part of `stem` that every word stemmed to it starts with (see stems_keep_prefix).
+std::string_view kept_prefix(std::string_view stem) {
+    std::size_t first = 1;  // bytes of the first UTF-8 character
+    while (first < stem.size() && (static_cast<unsigned char>(stem[first]) & 0xC0) == 0x80) ++first;
+    return stem.substr(0, std::max(first, stem.size() > 3 ? stem.size() - 3 : 0));
+}
+
 }  // namespace
 
 MatchFinder::MatchFinder(std::vector<Pattern> patterns, Xapian::Stem stemmer)
-    : patterns_(std::move(patterns)), stemmer_(std::move(stemmer)) {
+    : patterns_(std::move(patterns)), stemmer_(std::move(stemmer)), prefix_shortcut_(stems_keep_prefix(stemmer_)) {
     for (const auto& p : patterns_) {
         if (p.kind != Pattern::Kind::Word) max_window_ = std::max(max_window_, std::min(p.window, kMaxWindow));
         for (const auto& slot : p.slots)
@@ -57,6 +74,9 @@ const std::vector<MatchFinder::SlotHit>& MatchFinder::slots_of(const std::string
                     case WordTest::Kind::Exact: ok = term == test.text; break;
                     case WordTest::Kind::Prefix: ok = term.starts_with(test.text); break;
                     case WordTest::Kind::Stem:
+                        // Stemming is most of the cost of matching a word: skip words that
+                        // cannot have this stem (most of an article's words).
+                        if (prefix_shortcut_ && !term.starts_with(kept_prefix(test.text))) break;
                         if (!stemmed) {
                             stem = any_stem_ && should_stem(term) ? stemmer_(term) : std::string();
                             stemmed = true;

@@ -69,6 +69,7 @@ class MatchFinder {
 
     std::vector<Pattern> patterns_;
     Xapian::Stem stemmer_;
+    bool prefix_shortcut_ = false;  ///< the stemmer keeps words' beginnings (English)
     bool any_stem_ = false;
     Xapian::termcount max_window_ = 1;
     mutable std::unordered_map<std::string, std::vector<SlotHit>> cache_;

@@ -195,6 +195,25 @@ INSTANTIATE_TEST_SUITE_P(Table, SnippetRows, ::testing::Values(
         {"The opening sentence of this article is far too long for the snippet length that was asked for."},
         "The opening sentence of this…", "Bundestag", nullptr, opts(1, 30)}));
 
+// MatchFinder skips stemming words that cannot have an English stem (they must start with
+// the stem's first characters but three): words whose stems rewrite their endings most.
+TEST(SnippetMaker, EnglishWordsWhoseStemsRewriteTheirEndingsAreStillMarked) {
+    const std::vector<std::pair<std::string, std::string>> pairs = {
+        {"die", "dying"},           {"sky", "skies"},           {"generous", "generously"},
+        {"happy", "happiness"},     {"organize", "organization"}, {"hopeful", "hopefulness"},
+        {"condition", "conditional"}, {"tie", "tying"},         {"lie", "lying"},
+        {"proceed", "proceeded"},   {"sensible", "sensibility"}, {"relate", "relational"},
+        {"formal", "formalities"},  {"gentle", "gently"},       {"news", "news"},
+        {"national", "nationalize"}, {"electric", "electricity"}};
+    for (const auto& [query, word] : pairs) {
+        const Xapian::Stem english("english");
+        ASSERT_EQ(english(query), english(word)) << query << " / " << word;
+        const Made made = make(query, "A title", {"They spoke of " + word + " today."});
+        EXPECT_TRUE(made.matched) << query;
+        EXPECT_EQ(bracketed(join_fragments(made.body.fragments)), "They spoke of [" + word + "] today.") << query;
+    }
+}
+
 TEST(SnippetFragments, NeverCutInsideAWordOrACharacterAndStayWithinTheLength) {
     const std::string text =
         "Die Bundesregierung lehnte die Lieferung von Taurus-Marschflugkörpern an die Ukraine erneut ab, "
