@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -184,20 +185,20 @@ void DbLayout::set_paths(unsigned shards) {
     for (unsigned k = 0; k < shards; ++k) write_paths_.push_back((gen / (kShardPrefix + std::to_string(k))).string());
 }
 
-std::vector<std::string> DbLayout::compaction_paths() const {
+std::vector<std::string> DbLayout::compaction_paths(unsigned shards) const {
     const fs::path next = fs::path(root_) / (kGenerationPrefix + std::to_string(generation_number_ + 1));
     std::error_code ec;
     fs::remove_all(next, ec);
-    if (shards() <= 1) return {next.string()};
+    if (shards <= 1) return {next.string()};
     fs::create_directories(next, ec);
     std::vector<std::string> paths;
-    for (unsigned k = 0; k < shards(); ++k) paths.push_back((next / (kShardPrefix + std::to_string(k))).string());
+    for (unsigned k = 0; k < shards; ++k) paths.push_back((next / (kShardPrefix + std::to_string(k))).string());
     return paths;
 }
 
-void DbLayout::publish_compacted() {
+void DbLayout::publish_compacted(unsigned shards) {
     const fs::path written = fs::path(root_) / generation_;
-    const unsigned n = shards();
+    const unsigned n = std::max(1u, shards);
     ++generation_number_;
     generation_ = kGenerationPrefix + std::to_string(generation_number_);
     set_paths(n);

@@ -55,11 +55,12 @@ class DbLayout {
     /// True when this run writes a whole generation (a new database or a rebuild), which
     /// can then be compacted into the next one.
     bool fresh() const { return fresh_; }
-    /// For a fresh generation, after its last commit: the shard folders of the next
-    /// generation, into which the caller compacts write_paths(); publish_compacted() then
-    /// points searchers at them (atomically) and removes what they replace.
-    std::vector<std::string> compaction_paths() const;
-    void publish_compacted();
+    /// For a fresh generation, after its last commit: the folders of the next generation's
+    /// `shards` shards, into which the caller compacts write_paths() (one each, or all of
+    /// them merged into one); publish_compacted() then points searchers at them
+    /// (atomically) and removes what they replace.
+    std::vector<std::string> compaction_paths(unsigned shards) const;
+    void publish_compacted(unsigned shards);
 
     /// The folder holding the live index of `root` (the stub's generation, or root itself
     /// for a plain database); empty when there is none yet.

@@ -2,6 +2,8 @@
 
 #include <sys/statvfs.h>
 
+#include <algorithm>
+
 #include <cerrno>
 #include <cstdio>
 #include <chrono>
@@ -43,7 +45,8 @@ std::string id_term_of(const Xapian::Database& db, Xapian::docid did) {
 IndexWriter::IndexWriter(const IndexWriterOptions& options)
     : options_(options),
       lock_(options.db_path, options.wait_for_lock, options.on_wait, options.should_stop),
-      layout_(options.db_path, options.rebuild, options.shards) {
+      layout_(options.db_path, options.rebuild,
+              options.compact && options.shards == 1 ? std::max(1u, options.writers) : options.shards) {
     for (const auto& path : layout_.write_paths()) {
         shards_.push_back(std::make_unique<ShardWriter>(path, options_.db_path, options_.spelling));
         try {
@@ -329,7 +332,7 @@ void IndexWriter::commit_all(bool final) {
     }
     for (auto& shard : shards_) {
         if (dirty_) shard->set_metadata(std::string(schema::kMetaLastUpdate), now);
-        shard->commit();
+        shard->commit(final);
     }
     wait_all();
     committed_states_ = std::move(pending_states_);
@@ -389,11 +392,25 @@ void IndexWriter::finish(bool allow_compaction) {
 }
 
 void IndexWriter::compact_and_publish() {
-    const std::vector<std::string> sources = layout_.write_paths(), targets = layout_.compaction_paths();
+    const std::vector<std::string> sources = layout_.write_paths();
+    const unsigned shards = std::max(1u, options_.shards);
+    const std::vector<std::string> targets = layout_.compaction_paths(shards);
     std::vector<std::string> errors(sources.size());
+    if (targets.size() < sources.size()) {
+        // Parts written in parallel for one database: merge them (docids renumbered, the
+        // spelling dictionaries summed; metadata and synonyms come from part 0, which
+        // holds them).
+        try {
+            Xapian::Database parts;
+            for (const auto& source : sources) parts.add_database(Xapian::Database(source));
+            parts.compact(targets.front());
+        } catch (const Xapian::Error& e) {
+            errors.front() = e.get_description();
+        }
+    }
     // One shard per core at a time: compaction is CPU-bound merging of sorted tables.
     const std::size_t parallel = std::max(1u, std::thread::hardware_concurrency());
-    for (std::size_t first = 0; first < sources.size(); first += parallel) {
+    for (std::size_t first = 0; targets.size() == sources.size() && first < sources.size(); first += parallel) {
         std::vector<std::thread> threads;
         for (std::size_t k = first; k < std::min(sources.size(), first + parallel); ++k)
             threads.emplace_back([&, k] {
@@ -410,7 +427,7 @@ void IndexWriter::compact_and_publish() {
             throw Error(ErrorKind::Database, "database " + options_.db_path + ": compaction failed: " + e,
                         "run again with --no-compact; the uncompacted index was not switched to");
     view_.close();
-    layout_.publish_compacted();
+    layout_.publish_compacted(shards);
     try {
         view_ = Xapian::Database();
         for (const auto& path : layout_.write_paths()) view_.add_database(Xapian::Database(path));

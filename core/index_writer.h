@@ -62,6 +62,10 @@ struct IndexWriterOptions {
     bool spelling = true;
     /// Shards of a new database or a rebuild (an existing database keeps its count).
     unsigned shards = 1;
+    /// With one shard and `compact`: a new database or a rebuild is written by this many
+    /// shard writers in parallel, merged into one database by the compaction (Xapian's
+    /// writer is the bottleneck of indexing, and it is single-threaded per database).
+    unsigned writers = 1;
     /// After a complete new database or rebuild, compact every shard (in parallel) into
     /// the next generation and publish that: about half the size, and faster searches.
     bool compact = false;

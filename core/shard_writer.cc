@@ -17,6 +17,15 @@ Xapian::WritableDatabase open_shard(const std::string& path, const std::string& 
 /// Queue weight of a change that carries no document.
 constexpr std::size_t kSmallCommand = 256;
 
+/// Spelling changes are written at every this many commits (and when the shard closes):
+/// a crash can lose the dictionary counts of that many batches, never an article.
+/// (Measured once on the benchmark's real corpus, `--jobs 2 --shards 2`: 35.8 s written at
+/// every 16 commits, 40.7 s at every commit, 31.5 s with no dictionary at all.)
+constexpr unsigned kSpellingFlushCommits = 16;
+
+/// ... or sooner when this many distinct words wait (about 100 bytes each).
+constexpr std::size_t kMaxSpellingChanges = 1'000'000;
+
 }  // namespace
 
 ShardWriter::ShardWriter(const std::string& path, const std::string& db_path, bool spelling, std::size_t queue_bytes)
@@ -64,9 +73,11 @@ void ShardWriter::run(std::function<void(Xapian::WritableDatabase&)> work) {
     push(std::move(command), kSmallCommand);
 }
 
-void ShardWriter::commit() {
+void ShardWriter::commit(bool complete) {
     ++asked_;
-    push(Command{Command::Kind::Commit, {}, {}, {}, {}}, kSmallCommand);
+    Command command{Command::Kind::Commit, {}, {}, {}, {}};
+    command.complete = complete;
+    push(std::move(command), kSmallCommand);
 }
 
 void ShardWriter::wait() {
@@ -83,7 +94,10 @@ void ShardWriter::abandon() {
 void ShardWriter::close() {
     abandon();
     try {
-        if (in_transaction_ && !error_) db_.commit_transaction();
+        if (in_transaction_ && !error_) {
+            flush_spelling();
+            db_.commit_transaction();
+        }
         in_transaction_ = false;
         db_.close();
     } catch (const Xapian::Error& e) {
@@ -138,7 +152,10 @@ void ShardWriter::apply(Command& c) {
             db_.delete_document(c.term);
             break;
         case Command::Kind::Metadata: db_.set_metadata(c.term, c.value); break;
-        case Command::Kind::Run: c.work(db_); break;
+        case Command::Kind::Run:
+            flush_spelling();
+            c.work(db_);
+            break;
         case Command::Kind::Regroup: {
             const std::string from_term = schema::dup_group_term(c.value);
             auto post = db_.postlist_begin(c.term);
@@ -155,6 +172,9 @@ void ShardWriter::apply(Command& c) {
             break;
         }
         case Command::Kind::Commit:
+            if (c.complete || ++commits_since_spelling_ >= kSpellingFlushCommits ||
+                spelling_changes_.size() > kMaxSpellingChanges)
+                flush_spelling();
             in_transaction_ = false;
             db_.commit_transaction();
             db_.begin_transaction(true);
@@ -167,11 +187,18 @@ void ShardWriter::record_spelling(const Xapian::Document& doc, bool add) {
     for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
         const std::string term = *it;
         if (term.empty() || (term[0] >= 'A' && term[0] <= 'Z')) continue;  // a prefixed term, not a word
-        if (add)
-            db_.add_spelling(term, it.get_wdf());
-        else
-            db_.remove_spelling(term, it.get_wdf());
+        const auto wdf = static_cast<std::int64_t>(it.get_wdf());
+        spelling_changes_[term] += add ? wdf : -wdf;
     }
+}
+
+void ShardWriter::flush_spelling() {
+    commits_since_spelling_ = 0;
+    for (const auto& [word, change] : spelling_changes_) {
+        if (change > 0) db_.add_spelling(word, static_cast<Xapian::termcount>(change));
+        if (change < 0) db_.remove_spelling(word, static_cast<Xapian::termcount>(-change));
+    }
+    spelling_changes_.clear();
 }
 
 void ShardWriter::forget_spelling_of(const std::string& id_term) {

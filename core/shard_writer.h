@@ -20,6 +20,7 @@
 #include <optional>
 #include <string>
 #include <thread>
+#include <unordered_map>
 
 #include <xapian.h>
 
@@ -56,8 +57,9 @@ class ShardWriter {
     /// Runs `work` on the shard thread, in order with the other changes (synonyms).
     void run(std::function<void(Xapian::WritableDatabase&)> work);
 
-    /// Asks for a commit of everything queued so far; wait() waits for it.
-    void commit();
+    /// Asks for a commit of everything queued so far; wait() waits for it. Spelling
+    /// changes are committed with every few commits, and always with a `complete` one.
+    void commit(bool complete = false);
     /// Waits until every commit asked for is done; throws the shard's Error if it failed.
     void wait();
     /// Commits nothing more: the thread ends and the open transaction is dropped.
@@ -71,6 +73,7 @@ class ShardWriter {
         std::string term, value, extra;
         Xapian::Document doc;
         std::function<void(Xapian::WritableDatabase&)> work{};
+        bool complete = false;  ///< a Commit that must include the spelling changes
     };
     void push(Command&& command, std::size_t weight);
     void run();
@@ -79,6 +82,9 @@ class ShardWriter {
     void record_spelling(const Xapian::Document& doc, bool add);
     /// Removes from the spelling dictionary the words of the article with `id_term`, if any.
     void forget_spelling_of(const std::string& id_term);
+    /// Writes the spelling changes gathered so far into the shard (as part of its open
+    /// transaction).
+    void flush_spelling();
 
     std::string path_, db_path_;
     bool spelling_ = false;
@@ -91,6 +97,11 @@ class ShardWriter {
     std::uint64_t committed_ = 0;  ///< commits done or given up (guarded by mutex_)
     std::optional<Error> error_;   ///< the first failure (guarded by mutex_)
     bool in_transaction_ = false;  ///< shard thread only
+    /// Spelling changes not yet written (word -> change in frequency), shard thread only.
+    /// Xapian looks every word up in the spelling table the first time a commit sees it:
+    /// gathering the changes of many commits saves most of those lookups and rewrites.
+    std::unordered_map<std::string, std::int64_t> spelling_changes_;
+    unsigned commits_since_spelling_ = 0;
 };
 
 }  // namespace newsdex

@@ -168,10 +168,13 @@ std::optional<int> parse_options(int argc, char** argv, Config& config) {
          "worker threads reading and preparing articles (default: the number of cores)")
         ("shards", po::value(&config.shards)->default_value(1),
          "shard databases for a new database or a --rebuild, written in parallel and searched "
-         "as one through the database's stub file (an existing database keeps its count)")
+         "as one through the database's stub file (an existing database keeps its count); "
+         "with 1, a new database or a rebuild is still written in --jobs parts in parallel, "
+         "merged into one by the compaction")
         ("no-compact", po::bool_switch(&no_compact),
          "do not compact a new database or a rebuild when it is complete (compaction makes it "
-         "about half the size and costs a few seconds)")
+         "about half the size and costs a few seconds; without it, one writer writes each "
+         "shard)")
         ("rebuild", po::bool_switch(&config.rebuild),
          "build the database afresh from PATHs; searchers keep the old one until the new one is complete")
         ("prune", po::bool_switch(&config.prune),
@@ -267,6 +270,7 @@ int run(const Config& config) {
     writer_options.batch_bytes = config.batch_bytes;
     writer_options.rebuild = config.rebuild;
     writer_options.shards = config.shards;
+    writer_options.writers = std::min(config.jobs, 64u);
     writer_options.compact = config.compact;
     writer_options.wait_for_lock = config.wait;
     writer_options.on_wait = [&](pid_t pid) {

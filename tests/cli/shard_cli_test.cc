@@ -9,6 +9,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <set>
 #include <string>
@@ -107,6 +108,46 @@ TEST(ShardCli, TheCorpusSearchesTheSameInOneDatabaseAndInThreeShards) {
         return out.substr(from, out.find('\n', from) - from);
     };
     EXPECT_EQ(stats(one), stats(three));
+}
+
+std::string stub_of(const std::string& db) {
+    std::ifstream stub(db + "/XAPIANDB");
+    return std::string((std::istreambuf_iterator<char>(stub)), std::istreambuf_iterator<char>());
+}
+
+/// Every word of the spelling dictionary with its frequency.
+std::map<std::string, Xapian::termcount> spellings(const std::string& db_path) {
+    Xapian::Database db(db_path);
+    std::map<std::string, Xapian::termcount> out;
+    for (auto it = db.spellings_begin(); it != db.spellings_end(); ++it) out[*it] = it.get_termfreq();
+    return out;
+}
+
+// With one shard, a new database is still written by --jobs writers in parallel; the
+// compaction merges their parts into one database that searches as one writer's would.
+TEST(ShardCli, ParallelWritersOfOneDatabaseAreMergedIntoOne) {
+    TempDir tmp;
+    const std::string serial = tmp.str() + "/serial", parallel = tmp.str() + "/parallel";
+    const std::string uncompacted = tmp.str() + "/uncompacted";
+    const std::string corpus = NEWSDEX_CORPUS_DIR;
+    const auto a = index_cmd({"--db", serial, "--jobs", "1", corpus});
+    const auto b = index_cmd({"--db", parallel, "--jobs", "2", corpus});
+    const auto c = index_cmd({"--db", uncompacted, "--jobs", "2", "--no-compact", corpus});
+    ASSERT_LE(a.exit_code, 1) << a.err;
+    ASSERT_EQ(b.exit_code, a.exit_code) << b.err;
+    ASSERT_EQ(c.exit_code, a.exit_code) << c.err;
+    EXPECT_EQ(stub_of(parallel), "auto gen-2\n");  // gen-1 held the parts
+    EXPECT_FALSE(fs::exists(parallel + "/gen-1"));
+    EXPECT_EQ(stub_of(uncompacted), "auto gen-1\n");  // one writer when nothing merges
+    EXPECT_EQ(doc_count(serial), doc_count(parallel));
+    EXPECT_EQ(spellings(serial), spellings(parallel));
+    EXPECT_FALSE(spellings(parallel).empty());
+    expect_same_results(serial, parallel);
+    // Incremental runs write the merged database with one writer, as any single database.
+    const auto again = index_cmd({"--db", parallel, "--jobs", "2", corpus});
+    EXPECT_LE(again.exit_code, 1) << again.err;
+    EXPECT_EQ(stub_of(parallel), "auto gen-2\n");
+    EXPECT_EQ(doc_count(serial), doc_count(parallel));
 }
 
 TEST(ShardCli, IncrementalRunsOnShardsMatchAFreshBuild) {

@@ -93,3 +93,45 @@ TEST(IndexWriter, AnArticleThatBridgesTwoGroupsMergesThem) {
 
 }  // namespace
 }  // namespace newsdex
+
+namespace newsdex {
+namespace {
+
+Xapian::termcount spelling_frequency(const std::string& db_path, const std::string& word) {
+    Xapian::Database db(db_path);
+    for (auto it = db.spellings_begin(); it != db.spellings_end(); ++it)
+        if (*it == word) return it.get_termfreq();
+    return 0;
+}
+
+// Spelling changes are gathered over several commits before Xapian sees them: none may be
+// lost or counted twice, whether articles are added, replaced or removed meanwhile.
+TEST(IndexWriter, SpellingCountsStayExactOverManyCommits) {
+    test::TempDir dir;
+    IndexWriterOptions options;
+    options.db_path = dir.str() + "/db";
+    options.batch_size = 1;  // a commit per article: many more than are gathered at once
+    options.shards = 2;
+    {
+        IndexWriter writer(options);
+        DocumentBuilder builder(options.language);
+        for (int i = 0; i < 40; ++i) {
+            const std::string id = "/data/z" + std::to_string(i) + ".txt";
+            writer.store(prepared(builder, id, "A zeppelin flew over the harbour.", id));
+        }
+        writer.commit();
+        EXPECT_EQ(spelling_frequency(options.db_path, "zeppelin"), 40u) << "a complete commit holds every count";
+        for (int i = 0; i < 10; ++i) {
+            const std::string id = "/data/z" + std::to_string(i) + ".txt";
+            writer.store(prepared(builder, id, "A balloon flew over the harbour.", id));
+        }
+        for (int i = 10; i < 15; ++i) writer.forget_file("/data/z" + std::to_string(i) + ".txt");
+        writer.finish();
+    }
+    EXPECT_EQ(spelling_frequency(options.db_path, "zeppelin"), 25u);
+    EXPECT_EQ(spelling_frequency(options.db_path, "balloon"), 10u);
+    EXPECT_EQ(spelling_frequency(options.db_path, "harbour"), 35u);
+}
+
+}  // namespace
+}  // namespace newsdex
