@@ -36,7 +36,7 @@ class ShardWriter {
     /// `spelling`, the words of every article added go into the shard's spelling
     /// dictionary; those of articles replaced or removed leave it either way.
     ShardWriter(const std::string& path, const std::string& db_path, bool spelling = false,
-                std::size_t queue_bytes = 64ULL << 20);
+                std::size_t queue_bytes = 8ULL << 20);
     ~ShardWriter();
     ShardWriter(const ShardWriter&) = delete;
     ShardWriter& operator=(const ShardWriter&) = delete;
