@@ -32,9 +32,9 @@ struct IngestOptions {
     bool prune = false;             ///< remove articles of files gone from `paths`
     bool incremental = true;        ///< skip files whose stored state says unchanged
     /// Prepared articles waiting for the writer. A queued Xapian document takes several times
-    /// its text in memory (every term with its positions), and a deeper queue did not index
-    /// faster: 32 MiB here and 64 MiB per shard writer peaked at 510 MiB on the benchmark's
-    /// real corpus, 8 MiB each at 355 MiB, in the same time (43-45 s).
+    /// its text in memory (every term with its positions): on the benchmark's real corpus,
+    /// 32 MiB here and 64 MiB per shard writer peaked at 485-550 MiB, 8 MiB each at 350-355
+    /// MiB, for about 5% more time (42.7 s vs 40.6 s, medians of 3 alternating runs).
     std::size_t queue_bytes = 8ULL << 20;
 };
 
