@@ -3,7 +3,6 @@
 #include <sys/statvfs.h>
 
 #include <algorithm>
-
 #include <cerrno>
 #include <cstdio>
 #include <chrono>
@@ -38,6 +37,42 @@ std::string id_term_of(const Xapian::Database& db, Xapian::docid did) {
     if (it == db.termlist_end(did)) return {};
     std::string term = *it;
     return term.starts_with(schema::kPrefixId) ? term : std::string();
+}
+
+/// Compacts the shards `sources` into `targets` and returns each failure's message: shard
+/// K into target K, one per core at a time (compaction is CPU-bound merging of sorted
+/// tables); into a single target, every source merged (parts written in parallel for one
+/// database: docids renumbered, spelling dictionaries summed, metadata and synonyms from
+/// part 0, which holds them).
+std::vector<std::string> compact_into(const std::vector<std::string>& sources, const std::vector<std::string>& targets) {
+    std::vector<std::string> errors;
+    if (targets.size() == 1) {
+        try {
+            Xapian::Database all;
+            for (const auto& source : sources) all.add_database(Xapian::Database(source));
+            all.compact(targets.front());
+        } catch (const Xapian::Error& e) {
+            errors.push_back(e.get_description());
+        }
+        return errors;
+    }
+    std::vector<std::string> error_of(sources.size());
+    const std::size_t parallel = std::max(1u, std::thread::hardware_concurrency());
+    for (std::size_t first = 0; first < sources.size(); first += parallel) {
+        std::vector<std::thread> threads;
+        for (std::size_t k = first; k < std::min(sources.size(), first + parallel); ++k)
+            threads.emplace_back([&, k] {
+                try {
+                    Xapian::Database(sources[k]).compact(targets[k]);
+                } catch (const Xapian::Error& e) {
+                    error_of[k] = e.get_description();
+                }
+            });
+        for (auto& t : threads) t.join();
+    }
+    for (auto& e : error_of)
+        if (!e.empty()) errors.push_back(std::move(e));
+    return errors;
 }
 
 }  // namespace
@@ -392,40 +427,11 @@ void IndexWriter::finish(bool allow_compaction) {
 }
 
 void IndexWriter::compact_and_publish() {
-    const std::vector<std::string> sources = layout_.write_paths();
     const unsigned shards = std::max(1u, options_.shards);
-    const std::vector<std::string> targets = layout_.compaction_paths(shards);
-    std::vector<std::string> errors(sources.size());
-    if (targets.size() < sources.size()) {
-        // Parts written in parallel for one database: merge them (docids renumbered, the
-        // spelling dictionaries summed; metadata and synonyms come from part 0, which
-        // holds them).
-        try {
-            Xapian::Database parts;
-            for (const auto& source : sources) parts.add_database(Xapian::Database(source));
-            parts.compact(targets.front());
-        } catch (const Xapian::Error& e) {
-            errors.front() = e.get_description();
-        }
-    }
-    // One shard per core at a time: compaction is CPU-bound merging of sorted tables.
-    const std::size_t parallel = std::max(1u, std::thread::hardware_concurrency());
-    for (std::size_t first = 0; targets.size() == sources.size() && first < sources.size(); first += parallel) {
-        std::vector<std::thread> threads;
-        for (std::size_t k = first; k < std::min(sources.size(), first + parallel); ++k)
-            threads.emplace_back([&, k] {
-                try {
-                    Xapian::Database(sources[k]).compact(targets[k]);
-                } catch (const Xapian::Error& e) {
-                    errors[k] = e.get_description();
-                }
-            });
-        for (auto& t : threads) t.join();
-    }
-    for (const auto& e : errors)
-        if (!e.empty())
-            throw Error(ErrorKind::Database, "database " + options_.db_path + ": compaction failed: " + e,
-                        "run again with --no-compact; the uncompacted index was not switched to");
+    const std::vector<std::string> errors = compact_into(layout_.write_paths(), layout_.compaction_paths(shards));
+    if (!errors.empty())
+        throw Error(ErrorKind::Database, "database " + options_.db_path + ": compaction failed: " + errors.front(),
+                    "run again with --no-compact; the uncompacted index was not switched to");
     view_.close();
     layout_.publish_compacted(shards);
     try {
