@@ -175,6 +175,82 @@ Xapian::Query day_range_query(const DayRange& range) {
     return Q::MatchAll;
 }
 
+namespace {
+
+std::optional<chr::year_month_day> ymd_of(std::string_view yyyymmdd) {
+    if (yyyymmdd.size() != 8) return std::nullopt;
+    const auto year = number(yyyymmdd.substr(0, 4));
+    const auto month = number(yyyymmdd.substr(4, 2));
+    const auto day = number(yyyymmdd.substr(6, 2));
+    if (!year || !month || !day) return std::nullopt;
+    const chr::year_month_day ymd{chr::year{*year}, chr::month{static_cast<unsigned>(*month)},
+                                  chr::day{static_cast<unsigned>(*day)}};
+    if (!ymd.ok()) return std::nullopt;
+    return ymd;
+}
+
+/// The range's part of the days from `oldest` to `newest`, at most 1; nullopt when a bound
+/// is not a day.
+std::optional<double> share_of_span(const std::string& from, const std::string& to, const std::string& oldest,
+                                    const std::string& newest) {
+    const auto a = ymd_of(from), b = ymd_of(to), lo = ymd_of(oldest), hi = ymd_of(newest);
+    if (!a || !b || !lo || !hi) return std::nullopt;
+    const auto days = [](chr::year_month_day x, chr::year_month_day y) {
+        return static_cast<double>((chr::sys_days{y} - chr::sys_days{x}).count() + 1);
+    };
+    return days(*a, *b) / days(*lo, *hi);
+}
+
+}  // namespace
+
+std::vector<std::string> day_range_terms(std::string_view from, std::string_view to, std::size_t limit) {
+    const auto first = ymd_of(from), last = ymd_of(to);
+    std::vector<std::string> terms;
+    if (!first || !last) return terms;
+    const chr::sys_days end{*last};
+    for (chr::sys_days day{*first}; day <= end;) {
+        if (terms.size() == limit) return {};
+        const chr::year_month_day ymd{day};
+        const std::string text = yyyymmdd(ymd);
+        const chr::sys_days year_end{ymd.year() / chr::December / 31};
+        const chr::sys_days month_end{ymd.year() / ymd.month() / chr::last};
+        if (ymd.month() == chr::January && ymd.day() == chr::day{1} && year_end <= end) {
+            terms.push_back(std::string(schema::kPrefixYear) + text.substr(0, 4));
+            day = year_end + chr::days{1};
+        } else if (ymd.day() == chr::day{1} && month_end <= end) {
+            terms.push_back(std::string(schema::kPrefixMonth) + text.substr(0, 6));
+            day = month_end + chr::days{1};
+        } else {
+            terms.push_back(std::string(schema::kPrefixDay) + text);
+            day += chr::days{1};
+        }
+    }
+    return terms;
+}
+
+Xapian::Query day_range_query(const DayRange& range, const Xapian::Database& db) {
+    using Q = Xapian::Query;
+    // Measured at a million synthetic articles over 40 years: a year of them 5x faster by
+    // terms, a third of the span about even, two thirds 1.6x slower.
+    constexpr double kMostShareForTerms = 0.25;
+    // A month's days at each end, the months between and a few years: beyond, a typo.
+    constexpr std::size_t kMostTerms = 90;
+    Q by_slot = day_range_query(range);
+    if (range.from.empty() && range.to.empty()) return by_slot;
+    const std::string oldest = db.get_value_lower_bound(schema::kSlotDate);
+    const std::string newest = db.get_value_upper_bound(schema::kSlotDate);
+    // Clamped to the dates held, so open ends stay a finite set of terms.
+    const std::string from = std::max(range.from, oldest);
+    const std::string to = range.to.empty() ? newest : std::min(range.to, newest);
+    if (from > to) return by_slot;  // outside every date held: the slot range reads nothing
+    const auto share = share_of_span(from, to, oldest, newest);
+    if (!share || *share > kMostShareForTerms) return by_slot;
+    const std::vector<std::string> terms = day_range_terms(from, to, kMostTerms);
+    if (terms.empty()) return by_slot;
+    // Boolean like the slot range: some weighting schemes give even a wdf-0 term weight.
+    return Q(Q::OP_SCALE_WEIGHT, Q(Q::OP_OR, terms.begin(), terms.end()), 0.0);
+}
+
 Date today_local() {
     const std::time_t now = std::time(nullptr);
     std::tm local{};

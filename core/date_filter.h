@@ -5,6 +5,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <xapian.h>
 
@@ -43,9 +44,22 @@ DayRange parse_day_range(std::string_view text, const Date& today);
 /// to: such a range matches nothing.
 DayRange intersect(const DayRange& a, const DayRange& b);
 
-/// Articles dated within the range (undated articles never match);
+/// Articles dated within the range (undated articles never match), by the date slot;
 /// Query::MatchAll for a range open at both ends.
 Xapian::Query day_range_query(const DayRange& range);
+
+/// The same articles, by whichever of two equal queries reads less of `db`. A slot range
+/// reads the date of every article (30 ms at a million articles), so a range covering at
+/// most a quarter of the days between `db`'s oldest and newest article is asked instead
+/// as the D/M/Y terms that cover it exactly (`date:1987` is the one term Y1987: 5x faster
+/// there); wider ranges, where the union of many long term lists costs more, keep the
+/// slot. Both forms weigh nothing and both work on remote databases.
+Xapian::Query day_range_query(const DayRange& range, const Xapian::Database& db);
+
+/// The fewest D (day), M (month) and Y (year) terms whose days are exactly from..to
+/// ("YYYYMMDD" each, valid days, from <= to): whole years, then whole months, then days.
+/// Empty when more than `limit` terms would be needed.
+std::vector<std::string> day_range_terms(std::string_view from, std::string_view to, std::size_t limit);
 
 /// Today's date on this computer's clock, in its time zone.
 Date today_local();

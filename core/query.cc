@@ -27,7 +27,7 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, const std::string& stemme
         stopper_ = std::make_unique<Xapian::SimpleStopper>(words.begin(), words.end());
         parser_.set_stopper(stopper_.get());
     }
-    add_query_fields(parser_, problems_, options_.today);
+    add_query_fields(parser_, problems_, options_.today, db);
     parser_.set_max_expansion(options_.wildcard_limit, Xapian::Query::WILDCARD_LIMIT_ERROR,
                               Xapian::QueryParser::FLAG_WILDCARD);
     parser_.set_max_expansion(kCompletionLimit, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT,

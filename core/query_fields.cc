@@ -94,11 +94,11 @@ class LanguageProcessor : public ReportingProcessor {
 /// `date:2024`, `date:2024-03`, `date:2024-03-05`, `date:7d`: the whole period.
 class DateProcessor : public ReportingProcessor {
   public:
-    DateProcessor(ParseProblems& problems, const Date& today)
-        : ReportingProcessor(schema::kDateField, "", problems), today_(today) {}
+    DateProcessor(ParseProblems& problems, const Date& today, const Xapian::Database& db)
+        : ReportingProcessor(schema::kDateField, "", problems), today_(today), db_(db) {}
     Q operator()(const std::string& value) override {
         try {
-            return day_range_query(parse_day_range(value, today_));
+            return day_range_query(parse_day_range(value, today_), db_);
         } catch (const DateSpecError& e) {
             problems_.report(e.what());
             return Q::MatchNothing;
@@ -107,18 +107,20 @@ class DateProcessor : public ReportingProcessor {
 
   private:
     Date today_;
+    Xapian::Database db_;
 };
 
 /// `date:2024-02..2024-04`, `date:..2024-03-31`, `date:2024..`.
 class DateRangeProcessor : public Xapian::RangeProcessor {
   public:
-    DateRangeProcessor(ParseProblems& problems, const Date& today)
+    DateRangeProcessor(ParseProblems& problems, const Date& today, const Xapian::Database& db)
         : Xapian::RangeProcessor(schema::kSlotDate, std::string(schema::kDateField) + ":"),
           problems_(problems),
-          today_(today) {}
+          today_(today),
+          db_(db) {}
     Q operator()(const std::string& begin, const std::string& end) override {
         try {
-            return day_range_query(parse_day_range(begin + ".." + end, today_));
+            return day_range_query(parse_day_range(begin + ".." + end, today_), db_);
         } catch (const DateSpecError& e) {
             problems_.report(e.what());
             return Q::MatchNothing;
@@ -128,6 +130,7 @@ class DateRangeProcessor : public Xapian::RangeProcessor {
   private:
     ParseProblems& problems_;
     Date today_;
+    Xapian::Database db_;
 };
 
 /// Any other `a..b`: without this, Xapian throws "Unknown range operation".
@@ -146,7 +149,8 @@ class OtherRangeProcessor : public Xapian::RangeProcessor {
 
 }  // namespace
 
-void add_query_fields(Xapian::QueryParser& parser, ParseProblems& problems, const Date& today) {
+void add_query_fields(Xapian::QueryParser& parser, ParseProblems& problems, const Date& today,
+                      const Xapian::Database& db) {
     for (const auto& field : schema::kQueryFields) {
         const std::string name(field.name);
         switch (field.kind) {
@@ -168,8 +172,8 @@ void add_query_fields(Xapian::QueryParser& parser, ParseProblems& problems, cons
                 break;
         }
     }
-    parser.add_boolean_prefix(std::string(schema::kDateField), (new DateProcessor(problems, today))->release());
-    parser.add_rangeprocessor((new DateRangeProcessor(problems, today))->release());
+    parser.add_boolean_prefix(std::string(schema::kDateField), (new DateProcessor(problems, today, db))->release());
+    parser.add_rangeprocessor((new DateRangeProcessor(problems, today, db))->release());
     parser.add_rangeprocessor((new OtherRangeProcessor(problems))->release());
 }
 

@@ -28,7 +28,9 @@ class ParseProblems {
 
 /// Registers the fields of schema::kQueryFields and `date:` on parser. Processors report
 /// bad values (`date:2024-13-45`, `lang:klingon`, `1..2`) to problems, which must outlive
-/// the parser; `today` anchors relative dates (`date:7d..`).
-void add_query_fields(Xapian::QueryParser& parser, ParseProblems& problems, const Date& today);
+/// the parser; `today` anchors relative dates (`date:7d..`); date filters are shaped for
+/// `db` (date_filter.h).
+void add_query_fields(Xapian::QueryParser& parser, ParseProblems& problems, const Date& today,
+                      const Xapian::Database& db);
 
 }  // namespace newsdex

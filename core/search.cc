@@ -258,8 +258,10 @@ SearchResults Searcher::run(const SearchRequest& request, const std::string& que
         snippets.emplace(highlight, builder.stemmer(), &db_,
                          SnippetOptions{.fragments = request.fragments, .fragment_chars = request.snippet_length});
     results.collapsed = request.collapse;
-    if (!request.dates.from.empty() || !request.dates.to.empty())
-        for (auto& part : parts) part.query = Q(Q::OP_FILTER, part.query, day_range_query(request.dates));
+    if (!request.dates.from.empty() || !request.dates.to.empty()) {
+        const Q in_range = day_range_query(request.dates, db_);
+        for (auto& part : parts) part.query = Q(Q::OP_FILTER, part.query, in_range);
+    }
     results.sort = request.sort.value_or(has_words || !request.like_id.empty() ? SortOrder::Relevance
                                                                                : SortOrder::Newest);
     if (!request.sort && results.sort == SortOrder::Relevance) {
