@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <cstring>
 #include <algorithm>
+#include <stdexcept>
 #include <bit>
 #include <limits>
 #include <unordered_set>
@@ -93,6 +94,8 @@ DupSignature make_signature(std::string_view body) {
 }
 
 std::vector<std::string> DupSignature::band_keys() const {
+    // Keys from stored (cut) values would not match those of the articles indexed before.
+    if (!full_width) throw std::logic_error("band keys need a signature made from text, not a stored one");
     std::vector<std::string> keys;
     if (empty()) return keys;
     for (std::size_t band = 0; band < kBands; ++band) {
@@ -105,9 +108,14 @@ std::vector<std::string> DupSignature::band_keys() const {
     return keys;
 }
 
-// Layout, little-endian: body hash (8 bytes), shingle count (4), number bits (8), MinHash
-// values (4 each).
-constexpr std::size_t kSerialisedBytes = 8 + 4 + 8 + 4 * kMinHashes;
+// Layout, little-endian: body hash (8 bytes), shingle count (4), number bits (8), then the
+// low 16 bits of each MinHash value (2 each; "b-bit MinHash": two different minima agree
+// there by chance once in 65,536, which moves a similarity estimate by 0.00002, and each
+// stored signature is 148 bytes instead of 276). Databases written before keep 4-byte values,
+// read here too.
+constexpr std::size_t kHeaderBytes = 8 + 4 + 8;
+constexpr std::size_t kSerialisedBytes = kHeaderBytes + 2 * kMinHashes;
+constexpr std::size_t kFullWidthBytes = kHeaderBytes + 4 * kMinHashes;
 
 std::string DupSignature::serialise() const {
     std::string out(kSerialisedBytes, '\0');
@@ -117,12 +125,13 @@ std::string DupSignature::serialise() const {
     put(0, body_hash, 8);
     put(8, shingles, 4);
     put(12, numbers, 8);
-    for (std::size_t i = 0; i < kMinHashes; ++i) put(20 + 4 * i, minhash[i], 4);
+    for (std::size_t i = 0; i < kMinHashes; ++i) put(kHeaderBytes + 2 * i, minhash[i] & kComparedBits, 2);
     return out;
 }
 
 std::optional<DupSignature> DupSignature::unserialise(std::string_view bytes) {
-    if (bytes.size() != kSerialisedBytes) return std::nullopt;
+    if (bytes.size() != kSerialisedBytes && bytes.size() != kFullWidthBytes) return std::nullopt;
+    const std::size_t width = bytes.size() == kSerialisedBytes ? 2 : 4;
     auto get = [&bytes](std::size_t at, std::size_t n) {
         std::uint64_t v = 0;
         for (std::size_t b = 0; b < n; ++b) v |= static_cast<std::uint64_t>(static_cast<unsigned char>(bytes[at + b])) << (8 * b);
@@ -132,7 +141,9 @@ std::optional<DupSignature> DupSignature::unserialise(std::string_view bytes) {
     sig.body_hash = get(0, 8);
     sig.shingles = static_cast<std::uint32_t>(get(8, 4));
     sig.numbers = get(12, 8);
-    for (std::size_t i = 0; i < kMinHashes; ++i) sig.minhash[i] = static_cast<std::uint32_t>(get(20 + 4 * i, 4));
+    for (std::size_t i = 0; i < kMinHashes; ++i)
+        sig.minhash[i] = static_cast<std::uint32_t>(get(kHeaderBytes + width * i, width));
+    sig.full_width = false;
     return sig;
 }
 
@@ -140,7 +151,7 @@ double estimated_similarity(const DupSignature& a, const DupSignature& b) {
     if (a.empty() || b.empty()) return 0.0;
     if (a.body_hash == b.body_hash) return 1.0;
     std::size_t equal = 0;
-    for (std::size_t i = 0; i < kMinHashes; ++i) equal += a.minhash[i] == b.minhash[i];
+    for (std::size_t i = 0; i < kMinHashes; ++i) equal += (a.minhash[i] & kComparedBits) == (b.minhash[i] & kComparedBits);
     return static_cast<double>(equal) / static_cast<double>(kMinHashes);
 }
 

@@ -37,6 +37,8 @@ inline constexpr std::size_t kMinHashes = 64;
 inline constexpr std::size_t kRowsPerBand = 2;
 /// Bands use the first 32 MinHash values; all 64 go into the similarity estimate.
 inline constexpr std::size_t kBands = 16;
+/// The bits of each MinHash value that similarity compares and databases store.
+inline constexpr std::uint32_t kComparedBits = 0xffff;
 inline constexpr double kNearJaccard = 0.3;
 inline constexpr double kNearContainment = 0.5;
 inline constexpr std::uint32_t kMinContainmentShingles = 40;
@@ -51,11 +53,16 @@ struct DupSignature {
     /// same mould (monthly figures, market reports) differ mainly in their numbers.
     std::uint64_t numbers = 0;
     std::array<std::uint32_t, kMinHashes> minhash{};
+    /// Made from text (all 32 bits of each MinHash value), not read back from a database,
+    /// which keeps only the bits compared (kComparedBits) and so cannot give band keys.
+    bool full_width = true;
 
     bool empty() const { return body_hash == 0; }
-    /// The LSH band keys, 8 hex digits each (hash of band number and its MinHash values).
+    /// The LSH band keys, 8 hex digits each (hash of band number and its MinHash values);
+    /// throws std::logic_error for a stored signature (!full_width).
     std::vector<std::string> band_keys() const;
-    /// Fixed-size binary form for a value slot, and back (nullopt if malformed).
+    /// Fixed-size binary form for a value slot (148 bytes), and back (nullopt if malformed;
+    /// the 276-byte form of databases written before is read too).
     std::string serialise() const;
     static std::optional<DupSignature> unserialise(std::string_view bytes);
 };

@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <stdexcept>
+#include <string>
+#include <vector>
+
 namespace newsdex {
 namespace {
 
@@ -58,15 +62,43 @@ std::uint32_t back_shingles(const std::string& bytes) { return DupSignature::uns
 TEST(DupSignature, SerialisesToAFixedSizeAndBack) {
     const auto sig = make_signature(kStory);
     const std::string bytes = sig.serialise();
-    EXPECT_EQ(bytes.size(), 20 + 4 * kMinHashes);
+    EXPECT_EQ(bytes.size(), 20 + 2 * kMinHashes);
     EXPECT_EQ(back_shingles(bytes), sig.shingles);
     const auto back = DupSignature::unserialise(bytes);
     ASSERT_TRUE(back);
     EXPECT_EQ(back->body_hash, sig.body_hash);
-    EXPECT_EQ(back->minhash, sig.minhash);
+    for (std::size_t i = 0; i < kMinHashes; ++i) EXPECT_EQ(back->minhash[i], sig.minhash[i] & kComparedBits);
     EXPECT_EQ(back->numbers, sig.numbers);
+    EXPECT_FALSE(back->full_width);
+    EXPECT_THROW(back->band_keys(), std::logic_error);
     EXPECT_FALSE(DupSignature::unserialise(bytes.substr(1)));
     EXPECT_FALSE(DupSignature::unserialise(""));
+}
+
+/// The form databases stored before signatures were cut to 148 bytes: 4-byte MinHash values.
+std::string full_width_form(const DupSignature& sig) {
+    std::string out = sig.serialise().substr(0, 20);
+    for (const std::uint32_t v : sig.minhash)
+        for (int b = 0; b < 4; ++b) out += static_cast<char>((v >> (8 * b)) & 0xff);
+    return out;
+}
+
+TEST(DupSignature, StoredSignaturesOfEitherWidthCompareAsFreshOnes) {
+    const std::string rewrite = std::string(kStory).replace(0, 3, "Late on Tuesday the") + " Officials declined to comment.";
+    const std::vector<std::string> bodies{kStory, rewrite, std::string(kStory).substr(0, 200),
+                                          "Tennis: the champion won in straight sets on a windy afternoon in Melbourne."};
+    for (const auto& a_body : bodies)
+        for (const auto& b_body : bodies) {
+            const auto a = make_signature(a_body), b = make_signature(b_body);
+            const auto narrow = DupSignature::unserialise(b.serialise());
+            const auto wide = DupSignature::unserialise(full_width_form(b));
+            ASSERT_TRUE(narrow && wide);
+            EXPECT_EQ(wide->minhash, b.minhash);
+            EXPECT_EQ(classify(a, *narrow), classify(a, b)) << a_body << " | " << b_body;
+            EXPECT_EQ(classify(a, *wide), classify(a, b));
+            EXPECT_DOUBLE_EQ(estimated_similarity(a, *narrow), estimated_similarity(a, *wide));
+            EXPECT_NEAR(estimated_similarity(a, *narrow), estimated_similarity(a, b), 1.0 / kMinHashes);
+        }
 }
 
 TEST(DupSignature, ACopyCutToItsFirstParagraphsIsNear) {
