@@ -8,6 +8,7 @@ packages=(
   nlohmann-json3-dev
   libgumbo-dev libxml2-dev libarchive-dev zlib1g-dev libuchardet-dev libcld2-dev
   libxxhash-dev
+  libjemalloc-dev
   libgtest-dev
   clang libclang-rt-14-dev
   python3
