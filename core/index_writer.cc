@@ -39,6 +39,12 @@ std::string id_term_of(const Xapian::Database& db, Xapian::docid did) {
     return term.starts_with(schema::kPrefixId) ? term : std::string();
 }
 
+bool has_source_file_term(const Xapian::Database& db, Xapian::docid did) {
+    auto it = db.termlist_begin(did);
+    it.skip_to(std::string(schema::kPrefixSourceFile));
+    return it != db.termlist_end(did) && (*it).starts_with(schema::kPrefixSourceFile);
+}
+
 /// Compacts the shards `sources` into `targets` and returns each failure's message: shard
 /// K into target K, one per core at a time (compaction is CPU-bound merging of sorted
 /// tables); into a single target, every source merged (parts written in parallel for one
@@ -290,6 +296,12 @@ std::size_t IndexWriter::remove_stale(const std::string& file, const std::unorde
             std::string id_term = id_term_of(view_, *it);
             if (!keep.count(id_term)) stale.emplace_back(*it, std::move(id_term));
         }
+        // A one-article file's article is known by its id, the file's path, and has no
+        // source file term (prepare_article); one that has names another file.
+        const std::string own = schema::id_term(file);
+        if (const Xapian::docid did = find(own);
+            did != 0 && !pending_.shadowed(did) && !keep.count(own) && !has_source_file_term(view_, did))
+            stale.emplace_back(did, own);
         for (auto& [did, id_term] : stale) {
             pending_.shadow(did);
             if (id_term.empty()) continue;  // no id: cannot be routed (never written so)
@@ -327,11 +339,11 @@ std::size_t IndexWriter::remove_article(const std::string& id) {
 
 std::optional<FileState> IndexWriter::file_state(const std::string& file) const {
     const std::string key = schema::file_state_key(file);
-    if (auto it = pending_states_.find(key); it != pending_states_.end()) return schema::decode_file_state(it->second);
+    if (auto it = pending_states_.find(key); it != pending_states_.end()) return schema::decode_file_state(key, it->second);
     if (auto it = committed_states_.find(key); it != committed_states_.end())
-        return schema::decode_file_state(it->second);
+        return schema::decode_file_state(key, it->second);
     try {
-        return schema::decode_file_state(view_.get_metadata(key));
+        return schema::decode_file_state(key, view_.get_metadata(key));
     } catch (const Xapian::Error& e) {
         throw database_error(e, options_.db_path);
     }

@@ -84,7 +84,8 @@ class StateReader {
     std::optional<FileState> lookup(const std::string& file) {
         for (int attempt = 0;; ++attempt) {
             try {
-                return schema::decode_file_state(db_.get_metadata(schema::file_state_key(file)));
+                const std::string key = schema::file_state_key(file);
+                return schema::decode_file_state(key, db_.get_metadata(key));
             } catch (const Xapian::DatabaseModifiedError&) {
                 if (attempt >= 3) throw;
                 db_.reopen();
@@ -278,7 +279,7 @@ class Writer {
         std::unordered_set<std::string> listed;
         const std::string meta_prefix(schema::kMetaFilePrefix);
         for (auto it = db.metadata_keys_begin(meta_prefix); it != db.metadata_keys_end(meta_prefix); ++it)
-            if (auto state = schema::decode_file_state(db.get_metadata(*it)))
+            if (auto state = schema::decode_file_state(*it, db.get_metadata(*it)))
                 if (in_roots(state->path) && gone(state->path) && listed.insert(state->path).second)
                     files.push_back(state->path);
         // Files whose articles were committed but whose state was not (a crash mid-file).
@@ -288,20 +289,21 @@ class Writer {
             if (schema::source_file_term(file) != *it) continue;  // hashed: known by its state
             if (in_roots(file) && gone(file) && listed.insert(file).second) files.push_back(file);
         }
-        // Articles written by v1, which recorded no source file: their id is their path.
-        std::vector<std::string> legacy;
+        // Articles with no source file term, whose id is their file's path: one-article
+        // files (prepare_article leaves the term out) and articles written by v1.
+        std::vector<std::string> by_id;
         const std::string id_prefix(schema::kPrefixId);
         for (auto it = db.allterms_begin(id_prefix); it != db.allterms_end(id_prefix); ++it) {
             const std::string id = (*it).substr(id_prefix.size());
-            if (schema::id_term(id) != *it || !in_roots(id) || !gone(id)) continue;
+            if (listed.count(id) || schema::id_term(id) != *it || !in_roots(id) || !gone(id)) continue;
             auto post = db.postlist_begin(*it);
             if (post == db.postlist_end(*it)) continue;
             auto terms = db.termlist_begin(*post);
             terms.skip_to(file_prefix);
-            if (terms == db.termlist_end(*post) || !(*terms).starts_with(file_prefix)) legacy.push_back(id);
+            if (terms == db.termlist_end(*post) || !(*terms).starts_with(file_prefix)) by_id.push_back(id);
         }
         for (const auto& file : files) report_pruned(file, writer_.forget_file(file));
-        for (const auto& id : legacy) report_pruned(id, writer_.remove_article(id));
+        for (const auto& id : by_id) report_pruned(id, writer_.remove_article(id));
     }
 
     IngestStats stats;

@@ -13,7 +13,11 @@ PreparedArticle prepare_article(DocumentBuilder& builder, const Article& article
     const std::string body = article.body_text();
     p.text_bytes = body.size() + article.title.size();
     p.signature = make_signature(body);
-    if (!source_file.empty()) p.document.add_boolean_term(schema::source_file_term(source_file));
+    // A one-article file's article has the file's path as its id: its Q term names the file
+    // already (IndexWriter::remove_stale looks there), and a second copy of every path was
+    // 2% of a database of such files.
+    if (!source_file.empty() && article.id != source_file)
+        p.document.add_boolean_term(schema::source_file_term(source_file));
     for (const auto& key : p.signature.band_keys())
         p.document.add_boolean_term(std::string(schema::kPrefixDupBand) + key);
     if (!p.signature.empty()) p.document.add_value(schema::kSlotDupSignature, p.signature.serialise());

@@ -58,12 +58,16 @@ std::string make_term(std::string_view prefix, std::string_view value) {
 // File state: "1<TAB>size<TAB>mtime_ns<TAB>inode<TAB>hash<TAB>articles<TAB>path". The
 // path goes last so that a tab inside it cannot confuse the split.
 std::string encode_file_state(const FileState& state) {
+    // The path only when the key cannot give it back (a long path's key is cut and hashed):
+    // an archive of one-article files holds a key per file, and the path twice was 1.5% of it.
+    const std::string key = file_state_key(state.path);
+    const bool key_holds_path = key.size() == kMetaFilePrefix.size() + state.path.size() && key.ends_with(state.path);
     return "1\t" + std::to_string(state.size) + '\t' + std::to_string(state.mtime_ns) + '\t' +
            std::to_string(state.inode) + '\t' + state.content_hash + '\t' + std::to_string(state.articles) +
-           '\t' + state.path;
+           '\t' + (key_holds_path ? std::string() : state.path);
 }
 
-std::optional<FileState> decode_file_state(std::string_view value) {
+std::optional<FileState> decode_file_state(std::string_view key, std::string_view value) {
     std::vector<std::string_view> fields;
     while (fields.size() < 6) {
         const auto tab = value.find('\t');
@@ -83,6 +87,10 @@ std::optional<FileState> decode_file_state(std::string_view value) {
     }
     state.content_hash = std::string(fields[4]);
     state.path = std::string(value);
+    if (state.path.empty()) {
+        if (!key.starts_with(kMetaFilePrefix) || key.size() == kMetaFilePrefix.size()) return std::nullopt;
+        state.path = std::string(key.substr(kMetaFilePrefix.size()));
+    }
     return state;
 }
 

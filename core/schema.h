@@ -20,7 +20,8 @@
  *    XFILE<path>  canonical path of the file on disk the article was read from (for an
  *                 archive member: the archive; "stdin" for standard input); hashed past
  *                 kMaxTermBytes. Lets a re-run find and remove the articles a changed or
- *                 deleted file no longer yields.
+ *                 deleted file no longer yields. Left out when the article's id is that
+ *                 path (a one-article file): its Q term names the file.
  *    XMH<hex>     near-duplicate signature bands: 16 per article, each a hash of two
  *                 MinHash values, so articles sharing one are near-duplicate candidates.
  *    XDUP<key>    the article's duplicate group (the key in kSlotDupGroup): finds a
@@ -38,7 +39,8 @@
  *    2 kSlotAuthor  authors as printed (joined by ", "), for facets
  *    3 kSlotDupGroup     duplicate group key (16 hex digits), the same for exact and
  *                        near-duplicates: the searcher's collapse key
- *    4 kSlotDupSignature near-duplicate signature (body hash + MinHash), binary, see
+ *    4 kSlotDupSignature near-duplicate signature (body hash + MinHash), binary, 148
+ *                        bytes (276 in databases written before), see
  *                        core/dup_signature.h; compared when a new article arrives
  *    5 kSlotAuthorList   the authors, one per line (kAuthorListSeparator), for author facets
  *    6 kSlotLanguage     ISO 639-1 language code, for language facets
@@ -201,9 +203,11 @@ std::optional<DatabaseTerm> parse_database_term(std::string_view term);
 /// The metadata key holding a source file's FileState.
 inline std::string file_state_key(std::string_view path) { return make_term(kMetaFilePrefix, path); }
 
-/// FileState as a metadata value, and back (nullopt for a value that is not one).
+/// FileState as the metadata value under file_state_key(state.path), and back from key and
+/// value (nullopt for a value that is not one). The value leaves out the path when the key
+/// holds it whole; values written before always hold it, and are read too.
 std::string encode_file_state(const FileState& state);
-std::optional<FileState> decode_file_state(std::string_view value);
+std::optional<FileState> decode_file_state(std::string_view key, std::string_view value);
 
 /// Lower-cased word tokens of a name or title, as filter terms hold them
 /// ("Kate Connolly" -> {"kate", "connolly"}); the indexer and query parser share it.

@@ -47,6 +47,38 @@ TEST(IndexWriter, ARecordFileThatShrinksLosesTheRecordsItNoLongerHolds) {
     EXPECT_EQ(writer.document_count(), 1u) << "another file's article stays";
 }
 
+TEST(IndexWriter, AOneArticleFileIsKnownByItsIdInsteadOfAFileTerm) {
+    test::TempDir dir;
+    IndexWriterOptions options;
+    options.db_path = dir.str() + "/db";
+    IndexWriter writer(options);
+    DocumentBuilder builder(options.language);
+    writer.store(prepared(builder, "/data/a.txt", body(1), "/data/a.txt"));
+    writer.store(prepared(builder, "/data/b.txt", body(2), "/data/b.txt"));
+    // A record whose id happens to be a path: it belongs to the file it was read from.
+    writer.store(prepared(builder, "/data/c.txt", body(3), "/data/feed.jsonl"));
+    writer.commit();
+    const Xapian::Database& db = writer.database();
+    EXPECT_FALSE(db.term_exists(schema::source_file_term("/data/a.txt")));
+    EXPECT_TRUE(db.term_exists(schema::source_file_term("/data/feed.jsonl")));
+
+    EXPECT_EQ(writer.remove_stale("/data/a.txt", {schema::id_term("/data/a.txt")}), 0u) << "still there";
+    EXPECT_EQ(writer.forget_file("/data/c.txt"), 0u) << "read from feed.jsonl, not from a file c.txt";
+    // a.txt now yields records of its own (read as another format): the old article goes.
+    writer.store(prepared(builder, "/data/a.txt#1", body(4), "/data/a.txt"));
+    EXPECT_EQ(writer.remove_stale("/data/a.txt", {schema::id_term("/data/a.txt#1")}), 1u);
+    EXPECT_EQ(writer.forget_file("/data/b.txt"), 1u);
+    writer.commit();
+    EXPECT_EQ(writer.document_count(), 2u);
+    EXPECT_FALSE(writer.database().term_exists(schema::id_term("/data/a.txt")));
+    EXPECT_TRUE(writer.database().term_exists(schema::id_term("/data/a.txt#1")));
+    EXPECT_FALSE(writer.database().term_exists(schema::id_term("/data/b.txt")));
+    EXPECT_EQ(writer.forget_file("/data/a.txt"), 1u);
+    EXPECT_EQ(writer.forget_file("/data/feed.jsonl"), 1u);
+    writer.commit();
+    EXPECT_EQ(writer.document_count(), 0u);
+}
+
 TEST(IndexWriter, FileStateSurvivesReopening) {
     test::TempDir dir;
     IndexWriterOptions options;

@@ -57,8 +57,12 @@ TEST(SchemaSlots, ArePinned) {
 TEST(SchemaFileState, RoundTripsEveryFieldWhateverThePath) {
     for (const std::string& path : std::vector<std::string>{"/a/b.txt", "/odd\tname/with\ttabs.txt", "/x/" + std::string(400, 'y')}) {
         FileState state{path, 1234, 1700000000123456789, 42, "0123456789abcdef0123456789abcdef", 7};
-        const auto back = schema::decode_file_state(schema::encode_file_state(state));
+        const std::string value = schema::encode_file_state(state);
+        const auto back = schema::decode_file_state(schema::file_state_key(path), value);
         ASSERT_TRUE(back) << path;
+        // The path is stored once: in the key when it fits there whole, else in the value.
+        const bool in_key = schema::file_state_key(path) == std::string(schema::kMetaFilePrefix) + path;
+        EXPECT_EQ(value.find(path) == std::string::npos, in_key) << path;
         EXPECT_EQ(back->path, path);
         EXPECT_EQ(back->size, 1234u);
         EXPECT_EQ(back->mtime_ns, 1700000000123456789);
@@ -71,7 +75,17 @@ TEST(SchemaFileState, RoundTripsEveryFieldWhateverThePath) {
 
 TEST(SchemaFileState, RejectsValuesThatAreNotOne) {
     for (const char* bad : {"", "garbage", "2\t1\t2\t3\th\t4\t/p", "1\tx\t2\t3\th\t4\t/p", "1\t1\t2"})
-        EXPECT_FALSE(schema::decode_file_state(bad)) << bad;
+        EXPECT_FALSE(schema::decode_file_state(schema::file_state_key("/p"), bad)) << bad;
+    // No path in the value and none in the key.
+    EXPECT_FALSE(schema::decode_file_state(schema::kMetaFilePrefix, "1\t1\t2\t3\th\t4\t"));
+    EXPECT_FALSE(schema::decode_file_state("other", "1\t1\t2\t3\th\t4\t"));
+}
+
+TEST(SchemaFileState, ReadsValuesWrittenWithThePath) {
+    const auto back = schema::decode_file_state(schema::file_state_key("/a/b.txt"), "1\t5\t6\t7\th\t1\t/a/b.txt");
+    ASSERT_TRUE(back);
+    EXPECT_EQ(back->path, "/a/b.txt");
+    EXPECT_EQ(back->size, 5u);
 }
 
 TEST(SchemaMakeTerm, KeepsShortValues) {
