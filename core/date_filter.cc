@@ -233,7 +233,8 @@ Xapian::Query day_range_query(const DayRange& range, const Xapian::Database& db)
     // Measured at a million synthetic articles over 40 years: a year of them 5x faster by
     // terms, a third of the span about even, two thirds 1.6x slower.
     constexpr double kMostShareForTerms = 0.25;
-    // A month's days at each end, the months between and a few years: beyond, a typo.
+    // Up to 30 days and 11 months at each end plus the whole years between: a range that
+    // needs more is long, and the slot serves it.
     constexpr std::size_t kMostTerms = 90;
     Q by_slot = day_range_query(range);
     if (range.from.empty() && range.to.empty()) return by_slot;
