@@ -30,21 +30,6 @@ std::string now_iso() {
     return buf;
 }
 
-/// The id term of document `did` (its one Q term), or "" if it has none.
-std::string id_term_of(const Xapian::Database& db, Xapian::docid did) {
-    auto it = db.termlist_begin(did);
-    it.skip_to(std::string(schema::kPrefixId));
-    if (it == db.termlist_end(did)) return {};
-    std::string term = *it;
-    return term.starts_with(schema::kPrefixId) ? term : std::string();
-}
-
-bool has_source_file_term(const Xapian::Database& db, Xapian::docid did) {
-    auto it = db.termlist_begin(did);
-    it.skip_to(std::string(schema::kPrefixSourceFile));
-    return it != db.termlist_end(did) && (*it).starts_with(schema::kPrefixSourceFile);
-}
-
 /// Compacts the shards `sources` into `targets` and returns each failure's message: shard
 /// K into target K, one per core at a time (compaction is CPU-bound merging of sorted
 /// tables); into a single target, every source merged (parts written in parallel for one
@@ -269,7 +254,7 @@ void IndexWriter::merge_group(const std::string& from, const std::string& into) 
     const std::string from_term = schema::dup_group_term(from);
     std::vector<std::pair<Xapian::docid, std::string>> members;
     for (auto it = view_.postlist_begin(from_term); it != view_.postlist_end(from_term); ++it)
-        if (!pending_.shadowed(*it)) members.emplace_back(*it, id_term_of(view_, *it));
+        if (!pending_.shadowed(*it)) members.emplace_back(*it, schema::stored_term(view_, *it, schema::kPrefixId));
     for (auto& [did, id_term] : members) {
         if (id_term.empty()) continue;
         pending_.regroup_committed(did, into);
@@ -293,14 +278,14 @@ std::size_t IndexWriter::remove_stale(const std::string& file, const std::unorde
         std::vector<std::pair<Xapian::docid, std::string>> stale;
         for (auto it = view_.postlist_begin(term); it != view_.postlist_end(term); ++it) {
             if (pending_.shadowed(*it)) continue;
-            std::string id_term = id_term_of(view_, *it);
+            std::string id_term = schema::stored_term(view_, *it, schema::kPrefixId);
             if (!keep.count(id_term)) stale.emplace_back(*it, std::move(id_term));
         }
         // A one-article file's article is known by its id, the file's path, and has no
         // source file term (prepare_article); one that has names another file.
         const std::string own = schema::id_term(file);
         if (const Xapian::docid did = find(own);
-            did != 0 && !pending_.shadowed(did) && !keep.count(own) && !has_source_file_term(view_, did))
+            did != 0 && !pending_.shadowed(did) && !keep.count(own) && schema::stored_term(view_, did, schema::kPrefixSourceFile).empty())
             stale.emplace_back(did, own);
         for (auto& [did, id_term] : stale) {
             pending_.shadow(did);

@@ -298,9 +298,7 @@ class Writer {
             if (listed.count(id) || schema::id_term(id) != *it || !in_roots(id) || !gone(id)) continue;
             auto post = db.postlist_begin(*it);
             if (post == db.postlist_end(*it)) continue;
-            auto terms = db.termlist_begin(*post);
-            terms.skip_to(file_prefix);
-            if (terms == db.termlist_end(*post) || !(*terms).starts_with(file_prefix)) by_id.push_back(id);
+            if (schema::stored_term(db, *post, file_prefix).empty()) by_id.push_back(id);
         }
         for (const auto& file : files) report_pruned(file, writer_.forget_file(file));
         for (const auto& id : by_id) report_pruned(id, writer_.remove_article(id));

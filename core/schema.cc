@@ -55,13 +55,20 @@ std::string make_term(std::string_view prefix, std::string_view value) {
     return term;
 }
 
+std::string stored_term(const Xapian::Database& db, Xapian::docid did, std::string_view prefix) {
+    auto it = db.termlist_begin(did);
+    it.skip_to(std::string(prefix));
+    if (it == db.termlist_end(did)) return {};
+    std::string term = *it;
+    return term.starts_with(prefix) ? term : std::string();
+}
+
 // File state: "1<TAB>size<TAB>mtime_ns<TAB>inode<TAB>hash<TAB>articles<TAB>path". The
 // path goes last so that a tab inside it cannot confuse the split.
 std::string encode_file_state(const FileState& state) {
     // The path only when the key cannot give it back (a long path's key is cut and hashed):
     // an archive of one-article files holds a key per file, and the path twice was 1.5% of it.
-    const std::string key = file_state_key(state.path);
-    const bool key_holds_path = key.size() == kMetaFilePrefix.size() + state.path.size() && key.ends_with(state.path);
+    const bool key_holds_path = file_state_key(state.path) == std::string(kMetaFilePrefix) + state.path;
     return "1\t" + std::to_string(state.size) + '\t' + std::to_string(state.mtime_ns) + '\t' +
            std::to_string(state.inode) + '\t' + state.content_hash + '\t' + std::to_string(state.articles) +
            '\t' + (key_holds_path ? std::string() : state.path);

@@ -200,6 +200,10 @@ struct DatabaseTerm {
 /// The parts of a database_term(); nullopt for a term of another shape.
 std::optional<DatabaseTerm> parse_database_term(std::string_view term);
 
+/// The first term of document `did` that starts with `prefix`, "" when it has none: a
+/// field stored as a term, read back (its id, its source file).
+std::string stored_term(const Xapian::Database& db, Xapian::docid did, std::string_view prefix);
+
 /// The metadata key holding a source file's FileState.
 inline std::string file_state_key(std::string_view path) { return make_term(kMetaFilePrefix, path); }
 

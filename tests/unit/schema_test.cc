@@ -88,6 +88,23 @@ TEST(SchemaFileState, ReadsValuesWrittenWithThePath) {
     EXPECT_EQ(back->size, 5u);
 }
 
+TEST(SchemaStoredTerm, ReadsBackTheTermWithAPrefixOrNothing) {
+    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    Xapian::Document doc;
+    doc.add_boolean_term("Q/a.txt");
+    doc.add_boolean_term("XFILE/feed.jsonl");
+    doc.add_term("quick");
+    const Xapian::docid with_file = db.add_document(doc);
+    Xapian::Document bare;
+    bare.add_boolean_term("Q/b.txt");
+    bare.add_term("zebra");  // sorts after "XFILE": skip_to lands on a term of another prefix
+    const Xapian::docid without_file = db.add_document(bare);
+    EXPECT_EQ(schema::stored_term(db, with_file, schema::kPrefixId), "Q/a.txt");
+    EXPECT_EQ(schema::stored_term(db, with_file, schema::kPrefixSourceFile), "XFILE/feed.jsonl");
+    EXPECT_EQ(schema::stored_term(db, without_file, schema::kPrefixSourceFile), "");
+    EXPECT_EQ(schema::stored_term(db, without_file, "XDUP"), "");
+}
+
 TEST(SchemaMakeTerm, KeepsShortValues) {
     EXPECT_EQ(schema::make_term("Q", "/news/a.txt"), "Q/news/a.txt");
     EXPECT_EQ(schema::id_term("x"), "Qx");
