@@ -23,12 +23,21 @@ std::string body(int n) {
     return text;
 }
 
-TEST(IndexWriter, ARecordFileThatShrinksLosesTheRecordsItNoLongerHolds) {
+/// A writer of a new database in a temporary folder, with the builder its articles need.
+class FreshIndexWriter : public ::testing::Test {
+  protected:
+    static IndexWriterOptions options_in(const test::TempDir& dir) {
+        IndexWriterOptions options;
+        options.db_path = dir.str() + "/db";
+        return options;
+    }
     test::TempDir dir;
-    IndexWriterOptions options;
-    options.db_path = dir.str() + "/db";
-    IndexWriter writer(options);
-    DocumentBuilder builder(options.language);
+    IndexWriterOptions options = options_in(dir);
+    IndexWriter writer{options};
+    DocumentBuilder builder{options.language};
+};
+
+TEST_F(FreshIndexWriter, ARecordFileThatShrinksLosesTheRecordsItNoLongerHolds) {
     const std::string file = "/data/feed.jsonl";
     for (int i = 1; i <= 3; ++i)
         EXPECT_EQ(writer.store(prepared(builder, file + "#" + std::to_string(i), body(i), file)).outcome,
@@ -47,12 +56,7 @@ TEST(IndexWriter, ARecordFileThatShrinksLosesTheRecordsItNoLongerHolds) {
     EXPECT_EQ(writer.document_count(), 1u) << "another file's article stays";
 }
 
-TEST(IndexWriter, AOneArticleFileIsKnownByItsIdInsteadOfAFileTerm) {
-    test::TempDir dir;
-    IndexWriterOptions options;
-    options.db_path = dir.str() + "/db";
-    IndexWriter writer(options);
-    DocumentBuilder builder(options.language);
+TEST_F(FreshIndexWriter, AOneArticleFileIsKnownByItsIdInsteadOfAFileTerm) {
     writer.store(prepared(builder, "/data/a.txt", body(1), "/data/a.txt"));
     writer.store(prepared(builder, "/data/b.txt", body(2), "/data/b.txt"));
     // A record whose id happens to be a path: it belongs to the file it was read from.
@@ -101,12 +105,7 @@ TEST(IndexWriter, FileStateSurvivesReopening) {
     EXPECT_FALSE(writer.file_state("/data/b.txt"));
 }
 
-TEST(IndexWriter, AnArticleThatBridgesTwoGroupsMergesThem) {
-    test::TempDir dir;
-    IndexWriterOptions options;
-    options.db_path = dir.str() + "/db";
-    IndexWriter writer(options);
-    DocumentBuilder builder(options.language);
+TEST_F(FreshIndexWriter, AnArticleThatBridgesTwoGroupsMergesThem) {
     // a and b share nothing; c holds both texts, so it is a cut copy... of each.
     const std::string a = body(1) + body(2), b = body(3) + body(4);
     writer.store(prepared(builder, "/a", a, "/a"));
