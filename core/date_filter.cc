@@ -177,16 +177,11 @@ Xapian::Query day_range_query(const DayRange& range) {
 
 namespace {
 
+/// A day in the date slot's form, "YYYYMMDD"; nullopt for anything else.
 std::optional<chr::year_month_day> ymd_of(std::string_view yyyymmdd) {
-    if (yyyymmdd.size() != 8) return std::nullopt;
-    const auto year = number(yyyymmdd.substr(0, 4));
-    const auto month = number(yyyymmdd.substr(4, 2));
-    const auto day = number(yyyymmdd.substr(6, 2));
-    if (!year || !month || !day) return std::nullopt;
-    const chr::year_month_day ymd{chr::year{*year}, chr::month{static_cast<unsigned>(*month)},
-                                  chr::day{static_cast<unsigned>(*day)}};
-    if (!ymd.ok()) return std::nullopt;
-    return ymd;
+    const auto date = yyyymmdd.size() == 8 ? parse_date(yyyymmdd) : std::nullopt;
+    if (!date) return std::nullopt;
+    return to_ymd(*date);
 }
 
 /// The range's part of the days from `oldest` to `newest`, at most 1; nullopt when a bound
