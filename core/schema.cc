@@ -6,7 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/utf8.h"
+#include "core/text/utf8.h"
 
 namespace newsdex::schema {
 

@@ -41,7 +41,7 @@
  *                        near-duplicates: the searcher's collapse key
  *    4 kSlotDupSignature near-duplicate signature (body hash + MinHash), binary, 148
  *                        bytes (276 in databases written before), see
- *                        core/dup_signature.h; compared when a new article arrives
+ *                        core/index/dup_signature.h; compared when a new article arrives
  *    5 kSlotAuthorList   the authors, one per line (kAuthorListSeparator), for author facets
  *    6 kSlotLanguage     ISO 639-1 language code, for language facets
  *    7 kSlotTieBreak     a number in [0, 1) from a hash of the article id (sortable_
@@ -54,7 +54,7 @@
  *  database's spelling dictionary (and removes those of articles it replaces or deletes),
  *  for "Did you mean"; each shard holds its own articles' words. Synonyms: the indexer's
  *  --synonyms file, in shard 0, keyed by lower-case words (several words joined by one
- *  space) and by their Z-prefixed stems; values are Z-prefixed stems (see core/synonyms.h).
+ *  space) and by their Z-prefixed stems; values are Z-prefixed stems (see core/index/synonyms.h).
  *
  *  Document data: a JSON object holding every field the searcher prints and the body it
  *  builds snippets from (see encode_data/decode_data), so no source file is needed at
@@ -78,8 +78,8 @@
 
 #include <xapian.h>
 
-#include "core/article.h"
-#include "core/file_state.h"
+#include "core/article/article.h"
+#include "core/db/file_state.h"
 
 namespace newsdex::schema {
 

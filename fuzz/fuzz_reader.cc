@@ -6,7 +6,7 @@
 #include <string_view>
 
 #include "core/readers/read_file.h"
-#include "core/utf8.h"
+#include "core/text/utf8.h"
 
 namespace {
 

@@ -11,7 +11,7 @@
 #include <mutex>
 #include <string>
 
-#include "core/ingest.h"
+#include "core/index/ingest.h"
 
 namespace newsdex {
 

@@ -14,15 +14,15 @@
 #include <boost/program_options.hpp>
 #include <xapian.h>
 
-#include "core/db_path.h"
-#include "core/db_stats.h"
+#include "core/db/db_path.h"
+#include "core/db/db_stats.h"
 #include "core/error.h"
-#include "core/index_writer.h"
-#include "core/ingest.h"
-#include "core/language.h"
+#include "core/index/index_writer.h"
+#include "core/index/ingest.h"
+#include "core/text/language.h"
 #include "core/readers/fields.h"
 #include "core/readers/format.h"
-#include "core/synonyms.h"
+#include "core/index/synonyms.h"
 #include "indexer/console.h"
 #include "indexer/signals.h"
 #include "indexer/summary.h"

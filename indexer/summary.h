@@ -3,8 +3,8 @@
 
 #include <string>
 
-#include "core/db_stats.h"
-#include "core/ingest.h"
+#include "core/db/db_stats.h"
+#include "core/index/ingest.h"
 
 namespace newsdex {
 

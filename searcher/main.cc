@@ -11,11 +11,11 @@
 #include <boost/program_options.hpp>
 #include <xapian.h>
 
-#include "core/date_filter.h"
-#include "core/db_path.h"
+#include "core/search/date_filter.h"
+#include "core/db/db_path.h"
 #include "core/error.h"
-#include "core/search.h"
-#include "core/weighting.h"
+#include "core/search/search.h"
+#include "core/search/weighting.h"
 #include "searcher/output.h"
 
 namespace po = boost::program_options;

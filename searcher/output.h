@@ -9,7 +9,7 @@
 #include <utility>
 #include <vector>
 
-#include "core/search.h"
+#include "core/search/search.h"
 
 namespace newsdex {
 

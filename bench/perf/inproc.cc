@@ -25,7 +25,7 @@
 #include <benchmark/benchmark.h>
 
 #include "core/error.h"
-#include "core/search.h"
+#include "core/search/search.h"
 
 #ifdef NEWSDEX_PERF_FTS5
 #include <sqlite3.h>

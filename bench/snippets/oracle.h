@@ -13,7 +13,7 @@
 
 #include <xapian.h>
 
-#include "core/snippet.h"
+#include "core/snippets/snippet.h"
 
 namespace newsdex::bench {
 

@@ -22,11 +22,11 @@
 #include <xapian.h>
 
 #include "bench/snippets/oracle.h"
-#include "core/document_builder.h"
-#include "core/language.h"
-#include "core/query.h"
+#include "core/index/document_builder.h"
+#include "core/text/language.h"
+#include "core/search/query.h"
 #include "core/schema.h"
-#include "core/snippet.h"
+#include "core/snippets/snippet.h"
 
 using namespace newsdex;
 using namespace newsdex::bench;

@@ -7,7 +7,7 @@
 #include <array>
 #include <memory>
 
-#include "core/article_id.h"
+#include "core/article/article_id.h"
 
 namespace newsdex::readers {
 

@@ -5,10 +5,10 @@
 #include <cstdlib>
 #include <cstring>
 
-#include "core/encoding.h"
+#include "core/text/encoding.h"
 #include "core/readers/paragraphs.h"
 #include "core/readers/text_reader.h"
-#include "core/utf8.h"
+#include "core/text/utf8.h"
 
 namespace newsdex::readers {
 

@@ -5,7 +5,7 @@
 #include <optional>
 #include <string_view>
 
-#include "core/date.h"
+#include "core/text/date.h"
 #include "core/readers/emitter.h"
 
 namespace newsdex::readers {

@@ -6,13 +6,13 @@
 #include <map>
 #include <optional>
 
-#include "core/date.h"
-#include "core/encoding.h"
-#include "core/language.h"
+#include "core/text/date.h"
+#include "core/text/encoding.h"
+#include "core/text/language.h"
 #include "core/readers/fields.h"
 #include "core/readers/paragraphs.h"
 #include "core/readers/text_reader.h"
-#include "core/utf8.h"
+#include "core/text/utf8.h"
 
 namespace newsdex::readers {
 

@@ -2,9 +2,9 @@
 
 #include <cstdio>
 
-#include "core/article_id.h"
-#include "core/language_detect.h"
-#include "core/utf8.h"
+#include "core/article/article_id.h"
+#include "core/text/language_detect.h"
+#include "core/text/utf8.h"
 
 namespace newsdex::readers {
 

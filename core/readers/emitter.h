@@ -8,8 +8,8 @@
 #include <string_view>
 #include <vector>
 
-#include "core/article.h"
-#include "core/problem.h"
+#include "core/article/article.h"
+#include "core/article/problem.h"
 #include "core/readers/read_file.h"
 
 namespace newsdex::readers {

@@ -8,9 +8,9 @@
 #include <memory>
 #include <mutex>
 
-#include "core/date.h"
-#include "core/encoding.h"
-#include "core/language.h"
+#include "core/text/date.h"
+#include "core/text/encoding.h"
+#include "core/text/language.h"
 #include "core/readers/html_text.h"
 #include "core/readers/paragraphs.h"
 #include "core/readers/text_reader.h"

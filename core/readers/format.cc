@@ -4,8 +4,8 @@
 #include <array>
 #include <cctype>
 
-#include "core/encoding.h"
-#include "core/utf8.h"
+#include "core/text/encoding.h"
+#include "core/text/utf8.h"
 
 namespace newsdex::readers {
 

@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-#include "core/article.h"
+#include "core/article/article.h"
 #include "core/readers/emitter.h"
 
 namespace newsdex::readers {

@@ -7,7 +7,7 @@
 
 #include "core/readers/paragraphs.h"
 #include "core/readers/text_reader.h"
-#include "core/utf8.h"
+#include "core/text/utf8.h"
 
 namespace newsdex::readers {
 

@@ -8,7 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/article.h"
+#include "core/article/article.h"
 #include "core/readers/emitter.h"
 #include "core/readers/fields.h"
 

@@ -9,8 +9,8 @@
 #include "core/readers/json_reader.h"
 #include "core/readers/text_reader.h"
 #include "core/readers/warc_reader.h"
-#include "core/source_file.h"
-#include "core/utf8.h"
+#include "core/article/source_file.h"
+#include "core/text/utf8.h"
 
 namespace newsdex::readers {
 

@@ -7,9 +7,9 @@
 #include <string_view>
 #include <vector>
 
-#include "core/article.h"
-#include "core/language.h"
-#include "core/problem.h"
+#include "core/article/article.h"
+#include "core/text/language.h"
+#include "core/article/problem.h"
 #include "core/readers/fields.h"
 #include "core/readers/format.h"
 
@@ -31,7 +31,7 @@ class ArticleSink {
   public:
     virtual ~ArticleSink() = default;
     /// A complete article: id, path, date (the file's time when it has none) and language set.
-    /// The id must be stable across runs (core/article_id.h: the canonical path, `#N` for a
+    /// The id must be stable across runs (core/article/article_id.h: the canonical path, `#N` for a
     /// record, `!member` for an archive member): the indexer replaces by id and removes the
     /// ids a re-read file no longer yields.
     virtual void article(Article&& article) = 0;

@@ -6,10 +6,10 @@
 
 #include <xapian.h>
 
-#include "core/date.h"
-#include "core/language.h"
-#include "core/utf8.h"
-#include "core/encoding.h"
+#include "core/text/date.h"
+#include "core/text/language.h"
+#include "core/text/utf8.h"
+#include "core/text/encoding.h"
 #include "core/readers/emitter.h"
 
 namespace newsdex::readers {

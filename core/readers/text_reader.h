@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "core/article.h"
+#include "core/article/article.h"
 
 namespace newsdex::readers {
 

@@ -6,10 +6,10 @@
 #include <cctype>
 #include <map>
 
-#include "core/date.h"
-#include "core/encoding.h"
+#include "core/text/date.h"
+#include "core/text/encoding.h"
 #include "core/readers/html_reader.h"
-#include "core/utf8.h"
+#include "core/text/utf8.h"
 
 namespace newsdex::readers {
 

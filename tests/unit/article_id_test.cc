@@ -1,4 +1,4 @@
-#include "core/article_id.h"
+#include "core/article/article_id.h"
 
 #include <gtest/gtest.h>
 

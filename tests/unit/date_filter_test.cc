@@ -1,4 +1,4 @@
-#include "core/date_filter.h"
+#include "core/search/date_filter.h"
 
 #include <gtest/gtest.h>
 
@@ -6,7 +6,7 @@
 #include <random>
 #include <set>
 
-#include "core/document_builder.h"
+#include "core/index/document_builder.h"
 #include "core/schema.h"
 #include "tests/support/temp_dir.h"
 

@@ -1,5 +1,5 @@
 /** @file @brief Tests for core/date: every accepted format, every rejection rule, and hostile input. */
-#include "core/date.h"
+#include "core/text/date.h"
 
 #include <gtest/gtest.h>
 

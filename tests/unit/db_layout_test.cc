@@ -1,4 +1,4 @@
-#include "core/db_layout.h"
+#include "core/db/db_layout.h"
 
 #include <gtest/gtest.h>
 #include <xapian.h>
@@ -7,7 +7,7 @@
 #include <fstream>
 
 #include "core/error.h"
-#include "core/index_lock.h"
+#include "core/db/index_lock.h"
 #include "tests/support/temp_dir.h"
 
 namespace newsdex {

@@ -1,4 +1,4 @@
-#include "core/document_builder.h"
+#include "core/index/document_builder.h"
 
 #include <gtest/gtest.h>
 

@@ -11,8 +11,8 @@
 #include <map>
 #include <sstream>
 
-#include "core/dup_signature.h"
-#include "core/ingest.h"
+#include "core/index/dup_signature.h"
+#include "core/index/ingest.h"
 #include "core/readers/read_file.h"
 #include "core/schema.h"
 #include "tests/support/temp_dir.h"

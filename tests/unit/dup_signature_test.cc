@@ -1,4 +1,4 @@
-#include "core/dup_signature.h"
+#include "core/index/dup_signature.h"
 
 #include <gtest/gtest.h>
 

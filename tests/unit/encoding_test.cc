@@ -1,9 +1,9 @@
 // Charset handling: BOMs, declarations, detection, repairs.
-#include "core/encoding.h"
+#include "core/text/encoding.h"
 
 #include <gtest/gtest.h>
 
-#include "core/utf8.h"
+#include "core/text/utf8.h"
 
 namespace newsdex {
 namespace {

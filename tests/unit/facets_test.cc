@@ -1,9 +1,9 @@
-#include "core/facets.h"
+#include "core/search/facets.h"
 
 #include <gtest/gtest.h>
 
 #include "core/schema.h"
-#include "core/search.h"
+#include "core/search/search.h"
 #include "tests/unit/test_index.h"
 
 namespace newsdex {

@@ -1,4 +1,4 @@
-#include "core/file_state.h"
+#include "core/db/file_state.h"
 
 #include <gtest/gtest.h>
 

@@ -1,6 +1,6 @@
 // IndexWriter on its own: several articles from one source file (as JSON Lines, feeds
 // and archives give), stale removal, identical re-stores, file state, and group merging.
-#include "core/index_writer.h"
+#include "core/index/index_writer.h"
 
 #include <gtest/gtest.h>
 #include <xapian.h>

@@ -1,6 +1,6 @@
 // The pipeline against real files and a real on-disk database: incremental re-runs,
 // changed, shrunk and deleted files, pruning, duplicates, and several worker threads.
-#include "core/ingest.h"
+#include "core/index/ingest.h"
 
 #include <gtest/gtest.h>
 #include <xapian.h>

@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-#include "core/query.h"
+#include "core/search/query.h"
 
 namespace newsdex::snippets {
 namespace {

@@ -1,4 +1,4 @@
-#include "core/query_syntax.h"
+#include "core/search/query_syntax.h"
 
 #include <gtest/gtest.h>
 

@@ -1,8 +1,8 @@
-#include "core/query.h"
+#include "core/search/query.h"
 
 #include <gtest/gtest.h>
 
-#include "core/date.h"
+#include "core/text/date.h"
 #include "core/error.h"
 #include "tests/support/temp_dir.h"
 

@@ -5,7 +5,7 @@
 
 #include <filesystem>
 
-#include "core/utf8.h"
+#include "core/text/utf8.h"
 #include "tests/support/temp_dir.h"
 #include "tests/unit/reader_support.h"
 

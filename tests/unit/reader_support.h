@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "core/document_builder.h"
+#include "core/index/document_builder.h"
 #include "core/readers/read_file.h"
 
 namespace newsdex::test {

@@ -1,4 +1,4 @@
-#include "core/remote_db.h"
+#include "core/db/remote_db.h"
 
 #include <gtest/gtest.h>
 

@@ -5,9 +5,9 @@
 #include <limits>
 
 #include "core/error.h"
-#include "core/index_writer.h"
-#include "core/search.h"
-#include "core/synonyms.h"
+#include "core/index/index_writer.h"
+#include "core/search/search.h"
+#include "core/index/synonyms.h"
 #include "tests/unit/test_index.h"
 
 namespace newsdex {

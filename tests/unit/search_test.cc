@@ -1,9 +1,9 @@
-#include "core/search.h"
+#include "core/search/search.h"
 
 #include <gtest/gtest.h>
 
 #include "core/error.h"
-#include "core/index_writer.h"
+#include "core/index/index_writer.h"
 #include "tests/unit/test_index.h"
 
 namespace newsdex {

@@ -9,11 +9,11 @@
 #include <sstream>
 #include <vector>
 
-#include "core/db_layout.h"
-#include "core/index_writer.h"
+#include "core/db/db_layout.h"
+#include "core/index/index_writer.h"
 #include "core/schema.h"
-#include "core/shard_router.h"
-#include "core/shard_writer.h"
+#include "core/index/shard_router.h"
+#include "core/index/shard_writer.h"
 #include "tests/support/temp_dir.h"
 #include "tests/unit/test_index.h"
 

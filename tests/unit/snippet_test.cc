@@ -1,14 +1,14 @@
 // Snippets end to end through the core: an article indexed by DocumentBuilder, a query
 // parsed by QueryBuilder, the snippet and title as SnippetMaker makes them.
-#include "core/snippet.h"
+#include "core/snippets/snippet.h"
 
 #include <gtest/gtest.h>
 
-#include "core/document_builder.h"
-#include "core/query.h"
+#include "core/index/document_builder.h"
+#include "core/search/query.h"
 #include "core/schema.h"
 #include "core/snippets/word_tokenizer.h"
-#include "core/utf8.h"
+#include "core/text/utf8.h"
 #include "searcher/output.h"
 
 namespace newsdex {

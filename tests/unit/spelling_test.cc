@@ -1,4 +1,4 @@
-#include "core/spelling.h"
+#include "core/search/spelling.h"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "core/synonyms.h"
+#include "core/index/synonyms.h"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "core/term_spelling.h"
+#include "core/search/term_spelling.h"
 
 #include <gtest/gtest.h>
 

@@ -1,6 +1,6 @@
 #include "tests/unit/test_index.h"
 
-#include "core/index_writer.h"
+#include "core/index/index_writer.h"
 
 namespace newsdex::test {
 

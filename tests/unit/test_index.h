@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "core/article.h"
+#include "core/article/article.h"
 #include "tests/support/temp_dir.h"
 
 namespace newsdex::test {

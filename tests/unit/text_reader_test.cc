@@ -16,8 +16,8 @@
 #include <string_view>
 #include <vector>
 
-#include "core/date.h"
-#include "core/utf8.h"
+#include "core/text/date.h"
+#include "core/text/utf8.h"
 
 namespace newsdex::readers {
 namespace {

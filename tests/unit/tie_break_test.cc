@@ -1,5 +1,5 @@
-// Ties broken by the hash of article ids (core/tie_break.h), on a real database.
-#include "core/tie_break.h"
+// Ties broken by the hash of article ids (core/search/tie_break.h), on a real database.
+#include "core/search/tie_break.h"
 
 #include <gtest/gtest.h>
 

@@ -1,6 +1,6 @@
 /** @file @brief Tests for core/utf8: cleaning file bytes into index-safe UTF-8, binary
  *  detection, validation, and character-safe truncation. */
-#include "core/utf8.h"
+#include "core/text/utf8.h"
 
 #include <gtest/gtest.h>
 
@@ -216,7 +216,7 @@ std::vector<BinaryCase> binary_cases() {
         {"gzip header", "\x1F\x8B\x08\0\0\0\0\0\0\x03"s, true},
         {"JPEG header", "\xFF\xD8\xFF\xE0\0\x10JFIF\0"s, true},
         {"mostly control bytes", "\x01\x02\x03\x04\x05\x06" "abcd", true},
-        // Issue 3 decodes UTF-16 (core/encoding.h), so its NULs no longer make it binary.
+        // Issue 3 decodes UTF-16 (core/text/encoding.h), so its NULs no longer make it binary.
         {"UTF-16LE text with a BOM", "\xFF\xFEh\0i\0"s, false},
         {"UTF-16BE text without a BOM", "\0N\0e\0w\0s\0 \0t\0o\0d\0a\0y\0:\0 \0r\0a\0i\0n\0"s, false},
         {"NUL past the first 8 KiB is not looked at", std::string(9000, 'a') + '\0', false},

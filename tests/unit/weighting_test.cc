@@ -1,9 +1,9 @@
-#include "core/weighting.h"
+#include "core/search/weighting.h"
 
 #include <gtest/gtest.h>
 
 #include "core/error.h"
-#include "core/search.h"
+#include "core/search/search.h"
 #include "tests/unit/test_index.h"
 
 namespace newsdex {
