@@ -7,21 +7,18 @@
 // Properties checked beyond "no crash, no leak, no UB, no timeout": what reaches the index
 // is valid UTF-8, no two articles of one file share an id, and the text handed on stays
 // within what the limits allow (--max-size for archives, the entity amplification bound).
-#include <zlib.h>
-
 #include <cstddef>
 #include <cstdint>
-#include <set>
 #include <string>
 #include <string_view>
 
 #include "core/readers/read_file.h"
 #include "core/text/utf8.h"
+#include "fuzz/checking_sink.h"
+#include "tests/support/gzip.h"
 
 namespace {
 
-using newsdex::Article;
-using newsdex::Problem;
 
 /// Reads the recipe: numbers from its first bytes, the rest as text to splice in.
 class Recipe {
@@ -59,20 +56,6 @@ std::string repeat(std::string_view s, std::size_t n) {
     std::string out;
     out.reserve(s.size() * n);
     for (std::size_t i = 0; i < n; ++i) out += s;
-    return out;
-}
-
-std::string gzip(const std::string& data) {
-    z_stream z{};
-    deflateInit2(&z, Z_BEST_COMPRESSION, Z_DEFLATED, 15 + 16, 9, Z_DEFAULT_STRATEGY);
-    std::string out(deflateBound(&z, static_cast<uLong>(data.size())), '\0');
-    z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-    z.avail_in = static_cast<uInt>(data.size());
-    z.next_out = reinterpret_cast<Bytef*>(out.data());
-    z.avail_out = static_cast<uInt>(out.size());
-    deflate(&z, Z_FINISH);
-    out.resize(z.total_out);
-    deflateEnd(&z);
     return out;
 }
 
@@ -143,7 +126,7 @@ Built build(Recipe& r) {
         case 6: {  // gzip inside gzip ...: a small file that expands a lot at every level
             std::string data = repeat(words + " lines of text.\n", r.big(14));
             const std::size_t levels = 1 + r.number(6);
-            for (std::size_t l = 0; l < levels; ++l) data = gzip(data);
+            for (std::size_t l = 0; l < levels; ++l) data = newsdex::test::gzip(data, Z_BEST_COMPRESSION);
             return {"x.txt.gz", data};
         }
         case 7: {  // records sharing an id
@@ -165,27 +148,6 @@ Built build(Recipe& r) {
     }
 }
 
-struct CheckingSink : newsdex::readers::ArticleSink {
-    std::set<std::string> ids;
-    std::size_t text_bytes = 0;
-    void article(Article&& a) override {
-        if (!ids.insert(a.id).second) __builtin_trap();  // two articles of one file, one id
-        check(a.title);
-        for (const auto& p : a.paragraphs) {
-            check(p);
-            text_bytes += p.size();
-        }
-        for (const auto& name : a.authors) check(name);
-        check(a.source);
-        check(a.url);
-        check(a.id);
-    }
-    void problem(Problem&& p) override { check(p.reason); }
-    static void check(std::string_view text) {
-        if (!newsdex::is_valid_utf8(text)) __builtin_trap();
-    }
-};
-
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -195,7 +157,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     options.max_file_bytes = 4 << 20;
     options.max_record_bytes = 1 << 20;
     options.detect_language = false;
-    CheckingSink sink;
+    newsdex::fuzz::CheckingSink sink;
     newsdex::readers::read_bytes(input.name, input.bytes, options, sink);
     // Entities may add at most 10 times the file's size (or 1 MiB); decompression at most
     // --max-size in all; HTML and JSON only lose markup.

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <array>
 #include <memory>
+#include <set>
 
 #include "core/article/article_id.h"
 
@@ -153,6 +154,7 @@ void read_container(const Input& input, Container container, Emitter& emitter, E
         return;
     }
     std::size_t members = 0;
+    std::set<std::string> member_names;
     for (;;) {
         struct archive_entry* entry = nullptr;
         const int r = archive_read_next_header(a.get(), &entry);
@@ -183,9 +185,16 @@ void read_container(const Input& input, Container container, Emitter& emitter, E
                 if (!budget.take(size > 0 ? static_cast<std::uintmax_t>(size) : 0, emitter, "!" + name)) return;
                 continue;
             }
+            // An archive may hold two members of one name (tar -r appends a newer copy):
+            // both are kept, the later as name~2, so neither replaces the other by id.
+            std::string unique = name;
+            for (std::size_t k = 2; !member_names.insert(unique).second; ++k) unique = name + "~" + std::to_string(k);
+            if (unique != name)
+                emitter.problem(Problem::Level::Repaired, "!" + name,
+                                "an earlier member has the same name: this one is indexed as !" + unique);
             member.name = name;
-            member.where = input.where + "!" + name;
-            member.id = member_article_id(input.id, name);
+            member.where = input.where + "!" + unique;
+            member.id = member_article_id(input.id, unique);
             if (archive_entry_mtime_is_set(entry)) member.mtime = archive_entry_mtime(entry);
             if (archive_entry_size_is_set(entry) && static_cast<std::uintmax_t>(archive_entry_size(entry)) > limit) {
                 emitter.problem(Problem::Level::Skipped, "!" + name,

@@ -263,21 +263,34 @@ TEST(HostileInputCli, NestedArchivesAreHeldToMaxSizeInTotal) {
     EXPECT_LT(run.peak_rss_mib, kMemoryBoundMiB);
 }
 
-TEST(HostileInputCli, StoriesSharingANewidAreBothKept) {
+TEST(HostileInputCli, RecordsAndMembersSharingAnIdAreBothKept) {
     TempDir tmp;
     write_duplicate_newids(tmp);
     tmp.write("in/cisi.txt", ".I 1\n.T\nWalnut survey\n.W\nA survey of walnut owners.\n"
                              ".I 1\n.T\nWalnut census\n.W\nA census of walnut trees.\n");
+    // A tar holding two members of one name (tar -r appends the second).
+    tmp.write("v1/notes.txt", "Anna Weber\nThe first walnut note of the desk archive.\n");
+    tmp.write("v2/notes.txt", "Anna Weber\nThe second walnut note, appended under the same name.\n");
+    for (const char* version : {"v1", "v2"}) {
+        const std::string mode = std::string(version) == "v1" ? "-cf" : "-rf";
+        const auto tar = run_command({"/usr/bin/tar", mode, tmp.str() + "/in/desk.tar", "-C", tmp.str() + "/" + version,
+                                      "notes.txt"});
+        ASSERT_EQ(tar.exit_code, 0) << tar.err;
+    }
     const std::string db = tmp.str() + "/db", in = tmp.str() + "/in/";
     const auto run = bounded_index({"--db", db, in});
     EXPECT_EQ(run.result.exit_code, 0) << run.result.out << run.result.err;
-    EXPECT_TRUE(contains(run.result.out, "indexed 5 articles (5 new, 0 updated)")) << run.result.out;
+    EXPECT_TRUE(contains(run.result.out, "indexed 7 articles (7 new, 0 updated)")) << run.result.out;
+    EXPECT_TRUE(contains(run.result.err, "warning: " + in + "desk.tar!notes.txt: indexed, but an earlier member has the "
+                                                          "same name: this one is indexed as !notes.txt~2"))
+        << run.result.err;
     EXPECT_TRUE(contains(run.result.err, "warning: " + in + "dup.sgm#7: indexed, but record key 7 is already taken "
                                                           "by an earlier record of this file: indexed as #7~2"))
         << run.result.err;
     const std::string dir = fs::canonical(in).string() + "/";
     EXPECT_EQ(ids_for(db, "walnut"), (std::set<std::string>{dir + "dup.sgm#7", dir + "dup.sgm#7~2", dir + "dup.sgm#8",
-                                                             dir + "cisi.txt#1", dir + "cisi.txt#1~2"}));
+                                                             dir + "cisi.txt#1", dir + "cisi.txt#1~2",
+                                                             dir + "desk.tar!notes.txt", dir + "desk.tar!notes.txt~2"}));
     EXPECT_EQ(ids_for(db, "id:" + dir + "dup.sgm#7~2").size(), 1u);
     // A re-run finds every article unchanged: the ids are stable.
     const auto again = bounded_index({"--db", db, in});
