@@ -9,10 +9,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-10}
 [[ $# -gt 0 ]] && shift
-all=(text jsonl json html feed warc csv sgml smart container)
+all=(text jsonl json html feed warc csv sgml smart container structured)
 targets=("${@:-${all[@]}}")
 declare -A seeds=([text]=text [jsonl]=json [json]=json [html]=html [feed]=feeds [warc]=warc
                   [csv]=csv [sgml]=collections [smart]=collections [container]=archives)
+# The structure-aware target reads recipes, not files: its seeds are its own.
+seed_dir() { [[ $1 == structured ]] && echo fuzz/seeds/structured || echo "corpus/${seeds[$1]}"; }
 
 if ! command -v clang++ >/dev/null; then
   echo "fuzz.sh: clang++ not found (apt-get install clang); fuzz targets not run" >&2
@@ -30,7 +32,7 @@ for t in "${targets[@]}"; do
   status=0
   build-fuzz/fuzz/fuzz_"$t" -max_total_time="$seconds" -timeout=20 -rss_limit_mb=3072 -max_len=262144 \
     -print_final_stats=1 -artifact_prefix="build-fuzz/artifacts/$t-" \
-    "build-fuzz/corpus/$t" "corpus/${seeds[$t]}" tests/data/broken >"$log" 2>&1 || status=$?
+    "build-fuzz/corpus/$t" "$(seed_dir "$t")" tests/data/broken >"$log" 2>&1 || status=$?
   # libFuzzer's progress lines stay in the log; its findings are shown.
   grep -E "^(INFO: seed corpus|stat::number_of_executed_units|==[0-9]+==ERROR|SUMMARY|    #[0-9]+ )" "$log" || true
   if [[ $status -ne 0 ]]; then

@@ -4,8 +4,10 @@
 #include <archive_entry.h>
 #include <zlib.h>
 
+#include <algorithm>
 #include <array>
 #include <memory>
+#include <set>
 
 #include "core/article/article_id.h"
 
@@ -87,10 +89,15 @@ std::string gunzip(std::string_view data, std::uintmax_t limit, std::string& out
     return error;
 }
 
-void read_gzip(const Input& input, Emitter& emitter, const std::function<void(const Input&)>& on_member) {
+void read_gzip(const Input& input, Emitter& emitter, ExpansionBudget& budget,
+               const std::function<void(const Input&)>& on_member) {
     const std::uintmax_t limit = emitter.options().max_file_bytes;
     std::string bytes;
-    const std::string error = gunzip(input.bytes, limit, bytes);
+    const std::string error = gunzip(input.bytes, std::min(limit, budget.remaining), bytes);
+    if (bytes.size() <= limit && bytes.size() > budget.remaining) {
+        budget.take(bytes.size(), emitter, "");
+        return;
+    }
     if (bytes.size() > limit) {
         emitter.problem(Problem::Level::Skipped, "",
                         "too large once decompressed (over " + human_size(limit) + "; raise it with --max-size)");
@@ -113,9 +120,23 @@ void read_gzip(const Input& input, Emitter& emitter, const std::function<void(co
 
 }  // namespace
 
-void read_container(const Input& input, Container container, Emitter& emitter,
+bool ExpansionBudget::take(std::uintmax_t bytes, Emitter& emitter, std::string_view locator) {
+    if (exhausted) return false;
+    if (bytes <= remaining) {
+        remaining -= bytes;
+        return true;
+    }
+    exhausted = true;
+    emitter.problem(Problem::Level::Skipped, locator,
+                    "archive expands to over " + human_size(emitter.options().max_file_bytes) +
+                        " in all (--max-size holds for everything in one file, nested archives included): "
+                        "the rest of it is not read");
+    return false;
+}
+
+void read_container(const Input& input, Container container, Emitter& emitter, ExpansionBudget& budget,
                     const std::function<void(const Input&)>& on_member) {
-    if (container == Container::Gzip) return read_gzip(input, emitter, on_member);
+    if (container == Container::Gzip) return read_gzip(input, emitter, budget, on_member);
     const std::uintmax_t limit = emitter.options().max_file_bytes;
     const std::string kind(container_name(container));
     ArchivePtr a(archive_read_new(), archive_read_free);
@@ -133,6 +154,7 @@ void read_container(const Input& input, Container container, Emitter& emitter,
         return;
     }
     std::size_t members = 0;
+    std::set<std::string> member_names;
     for (;;) {
         struct archive_entry* entry = nullptr;
         const int r = archive_read_next_header(a.get(), &entry);
@@ -157,10 +179,22 @@ void read_container(const Input& input, Container container, Emitter& emitter,
             const char* plain = archive_entry_pathname(entry);
             std::string name = utf8 ? utf8 : plain ? plain : "";
             while (name.starts_with("./")) name.erase(0, 2);
-            if (name.empty() || is_hidden_member(name) || !has_readable_extension(name)) continue;
+            if (name.empty() || is_hidden_member(name) || !has_readable_extension(name)) {
+                // Passing over it still decompresses it: a member of zeros named x.bin is a bomb too.
+                const auto size = archive_entry_size_is_set(entry) ? archive_entry_size(entry) : 0;
+                if (!budget.take(size > 0 ? static_cast<std::uintmax_t>(size) : 0, emitter, "!" + name)) return;
+                continue;
+            }
+            // An archive may hold two members of one name (tar -r appends a newer copy):
+            // both are kept, the later as name~2, so neither replaces the other by id.
+            std::string unique = name;
+            for (std::size_t k = 2; !member_names.insert(unique).second; ++k) unique = name + "~" + std::to_string(k);
+            if (unique != name)
+                emitter.problem(Problem::Level::Repaired, "!" + name,
+                                "an earlier member has the same name: this one is indexed as !" + unique);
             member.name = name;
-            member.where = input.where + "!" + name;
-            member.id = member_article_id(input.id, name);
+            member.where = input.where + "!" + unique;
+            member.id = member_article_id(input.id, unique);
             if (archive_entry_mtime_is_set(entry)) member.mtime = archive_entry_mtime(entry);
             if (archive_entry_size_is_set(entry) && static_cast<std::uintmax_t>(archive_entry_size(entry)) > limit) {
                 emitter.problem(Problem::Level::Skipped, "!" + name,
@@ -172,8 +206,12 @@ void read_container(const Input& input, Container container, Emitter& emitter,
         ++members;
         std::string bytes;
         bool fatal = false;
-        const std::string error = read_entry_data(a.get(), limit, bytes, fatal);
+        const std::string error = read_entry_data(a.get(), std::min(limit, budget.remaining), bytes, fatal);
         const std::string locator = raw ? std::string() : "!" + member.name;
+        if (bytes.size() <= limit && bytes.size() > budget.remaining) {
+            budget.take(bytes.size(), emitter, locator);
+            return;
+        }
         if (bytes.size() > limit) {
             emitter.problem(Problem::Level::Skipped, locator,
                             "too large once decompressed (over " + human_size(limit) +
@@ -202,7 +240,7 @@ void read_container(const Input& input, Container container, Emitter& emitter,
             return;
         }
         on_member(member);
-        if (!error.empty() || fatal) return;
+        if (!error.empty() || fatal || budget.exhausted) return;
     }
     if (members == 0 && container != Container::Gzip && container != Container::Bzip2 &&
         container != Container::Xz && container != Container::Zstd)

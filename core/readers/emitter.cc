@@ -45,7 +45,16 @@ void Emitter::article(Article&& article, std::string_view record, std::string_vi
     make_valid(article.source);
     make_valid(article.url);
     make_valid(article.language);
-    article.id = record.empty() ? input_.id : record_article_id(input_.id, record);
+    std::string key(record);
+    std::vector<std::string> notes = warnings;
+    if (!key.empty() && !records_.insert(key).second) {
+        std::size_t k = 2;
+        while (!records_.insert(key + "~" + std::to_string(k)).second) ++k;
+        std::string unique = key + "~" + std::to_string(k);
+        notes.push_back("record key " + key + " is already taken by an earlier record of this file: indexed as #" + unique);
+        key = std::move(unique);
+    }
+    article.id = key.empty() ? input_.id : record_article_id(input_.id, key);
     make_valid(article.id);
     article.path = input_.where;
     make_valid(article.path);
@@ -70,8 +79,8 @@ void Emitter::article(Article&& article, std::string_view record, std::string_vi
     if (article.language.empty()) article.language = options_.language.code;
     ++articles_;
     sink_.article(std::move(article));
-    if (!warnings.empty()) {
-        problem(Problem::Level::Repaired, locator, join_warnings(warnings));
+    if (!notes.empty()) {
+        problem(Problem::Level::Repaired, locator, join_warnings(notes));
     }
 }
 

@@ -6,6 +6,7 @@
 #include <ctime>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "core/article/article.h"
@@ -31,6 +32,9 @@ class Emitter {
     /// Completes and passes on an article. `record` is "" for a file's only article, else
     /// its key in the file ("17": id becomes `id#17`); `locator` names it in messages
     /// (":17" for a line, "#3" for an item). Skips (and reports) an article with no text.
+    /// A key an earlier article of this input already has (two Reuters stories with one
+    /// NEWID) becomes `key~2` (`~3`, ...), with a warning: both are kept, and the ids stay
+    /// stable from run to run as long as the file is unchanged.
     void article(Article&& article, std::string_view record, std::string_view locator,
                  const std::vector<std::string>& warnings = {});
 
@@ -48,6 +52,7 @@ class Emitter {
     ArticleSink& sink_;
     std::size_t articles_ = 0;
     std::size_t problems_ = 0;
+    std::unordered_set<std::string> records_;  ///< record keys given out so far
 };
 
 /// "1.5 MiB": sizes in messages.

@@ -4,6 +4,7 @@
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
 
+#include <algorithm>
 #include <cstring>
 #include <memory>
 #include <mutex>
@@ -14,6 +15,7 @@
 #include "core/readers/html_text.h"
 #include "core/readers/paragraphs.h"
 #include "core/readers/text_reader.h"
+#include "core/readers/xml_entities.h"
 
 namespace newsdex::readers {
 
@@ -180,6 +182,14 @@ void read_item(const xmlNode* item, const FeedContext& feed, std::size_t n, Emit
     emitter.article(std::move(a), key, "#" + key, warnings);
 }
 
+/// What entity references may add to a feed's text: the amplification newer libxml2
+/// allows by default (its xmlCtxtSetMaxAmplification is not in 2.9), with room for the
+/// HTML entities a small feed may declare, and never more than --max-size.
+std::uintmax_t entity_expansion_limit(std::size_t file_size, const ReadOptions& options) {
+    const std::uintmax_t amplified = std::max<std::uintmax_t>(std::uintmax_t{10} * file_size, 1u << 20);
+    return std::min(amplified, options.max_file_bytes);
+}
+
 }  // namespace
 
 void read_feed(const Input& input, Emitter& emitter) {
@@ -202,6 +212,15 @@ void read_feed(const Input& input, Emitter& emitter) {
     if (!root) {
         emitter.problem(Problem::Level::Failed, "",
                         "not well-formed XML" + (parse_error.empty() ? std::string() : ": " + parse_error));
+        return;
+    }
+    // Entity references are expanded when the text is read back: bound what they add
+    // before reading any of it.
+    const std::uintmax_t entity_limit = entity_expansion_limit(input.bytes.size(), emitter.options());
+    if (const std::uintmax_t expanded = entity_expansion_bytes(doc.get(), entity_limit); expanded > entity_limit) {
+        emitter.problem(Problem::Level::Skipped, "",
+                        "XML entity references expand to over " + human_size(entity_limit) +
+                            " of text (the limit is 10 times the file's size, at least 1 MiB): not read");
         return;
     }
     const std::string root_name = local_name(root);

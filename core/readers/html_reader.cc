@@ -11,7 +11,9 @@
 #include "core/text/date.h"
 #include "core/text/encoding.h"
 #include "core/text/language.h"
+#include "core/readers/html_bounds.h"
 #include "core/readers/html_text.h"
+#include "core/readers/json_bounded.h"
 #include "core/readers/paragraphs.h"
 #include "core/readers/text_reader.h"
 #include "core/text/utf8.h"
@@ -154,7 +156,7 @@ PageFacts gather(const GumboNode* root) {
                 if (!kids || kids->length == 0) break;
                 const auto* text = static_cast<const GumboNode*>(kids->data[0]);
                 if (text->type != GUMBO_NODE_TEXT && text->type != GUMBO_NODE_CDATA) break;
-                json j = json::parse(text->v.text.text, nullptr, /*allow_exceptions=*/false);
+                json j = parse_json_bounded(text->v.text.text, /*allow_exceptions=*/false).value;  // copied below
                 if (!j.is_discarded()) collect_ld(j, f);
                 break;
             }
@@ -332,6 +334,7 @@ HtmlPage parse_html_page(std::string_view bytes, std::string_view transport_char
     if (doc.flattened())
         page.warnings.push_back("markup nested " + std::to_string(doc.depth()) + " elements deep (limit " +
                                 std::to_string(kMaxHtmlDepth) + "): read with its structure flattened");
+    if (doc.attributes_cut()) page.warnings.push_back(attribute_bound_note(doc.most_attributes()));
     const GumboNode* root = doc.root();
     if (!root) return page;
     const PageFacts facts = gather(root);

@@ -5,6 +5,7 @@
 #include <cctype>
 #include <cstring>
 
+#include "core/readers/html_bounds.h"
 #include "core/readers/paragraphs.h"
 #include "core/readers/text_reader.h"
 #include "core/text/utf8.h"
@@ -263,7 +264,11 @@ class ParagraphBuilder {
 
 }  // namespace
 
-HtmlDocument::HtmlDocument(std::string_view utf8_html) {
+HtmlDocument::HtmlDocument(std::string_view markup) {
+    AttributeBound bounded = bound_attributes(markup);  // before anything else reads the tags
+    most_attributes_ = bounded.most;
+    attributes_cut_ = bounded.cut;
+    const std::string_view utf8_html = bounded.cut ? std::string_view(bounded.html) : markup;
     depth_ = nesting_depth(utf8_html);
     if (depth_ > kMaxHtmlDepth) {
         html_ = flatten(utf8_html);

@@ -26,12 +26,18 @@ class HtmlDocument {
     const GumboNode* root() const { return output_ ? output_->root : nullptr; }
     bool flattened() const { return flattened_; }
     std::size_t depth() const { return depth_; }
+    /// Some tag had more attributes than Gumbo can take in reasonable time: those past
+    /// kMaxHtmlAttributes were cut before parsing (core/readers/html_bounds.h).
+    bool attributes_cut() const { return attributes_cut_; }
+    std::size_t most_attributes() const { return most_attributes_; }
 
   private:
     std::string html_;  // Gumbo points into it
     GumboOutput* output_ = nullptr;
     bool flattened_ = false;
     std::size_t depth_ = 0;
+    bool attributes_cut_ = false;
+    std::size_t most_attributes_ = 0;
 };
 
 /// Deeper nesting than this is flattened before parsing: Gumbo frees its tree recursively,

@@ -6,6 +6,7 @@
 #include "core/text/date.h"
 #include "core/text/encoding.h"
 #include "core/text/language.h"
+#include "core/readers/json_bounded.h"
 #include "core/readers/paragraphs.h"
 #include "core/readers/text_reader.h"
 #include "core/text/utf8.h"
@@ -114,6 +115,18 @@ std::string short_parse_error(const std::string& what) {
     return std::string(utf8_truncate_bytes(out, 160));
 }
 
+bool has_text(const Article& a) {
+    for (const auto& p : a.paragraphs)
+        if (!p.empty()) return true;
+    return false;
+}
+
+// What the nesting limit did, said where the record is reported.
+std::string too_deep_warning() { return "values " + too_deep_note() + " dropped"; }
+std::string too_deep_skip() {
+    return "JSON " + too_deep_note() + ": what is nested deeper is not read, and no article text is left";
+}
+
 std::string size_reason(std::size_t size, std::uintmax_t limit) {
     return "record of " + human_size(size) + " is over the " + human_size(limit) +
            " limit for one article: not read";
@@ -215,19 +228,27 @@ void read_json_lines(const Input& input, Emitter& emitter) {
             repairs = std::move(decoded.warnings);
             line = repaired;
         }
-        json record;
+        BoundedJson parsed_line;
         try {
-            record = json::parse(line);
+            parsed_line = parse_json_bounded(line);
         } catch (const json::exception& e) {
             emitter.problem(Problem::Level::Skipped, locator, "malformed JSON: " + short_parse_error(e.what()));
             continue;
         }
+        const json& record = parsed_line.value;
         if (!record.is_object()) {
             emitter.problem(Problem::Level::Skipped, locator, "not a JSON object (a " + std::string(record.type_name()) + ")");
             continue;
         }
         JsonArticle parsed = article_from_json(record, emitter.options().fields);
         parsed.warnings.insert(parsed.warnings.begin(), repairs.begin(), repairs.end());
+        if (parsed_line.too_deep) {
+            if (!has_text(parsed.article)) {
+                emitter.problem(Problem::Level::Skipped, locator, too_deep_skip());
+                continue;
+            }
+            parsed.warnings.push_back(too_deep_warning());
+        }
         report_record(std::move(parsed), std::to_string(line_no), locator, emitter);
     }
     if (records == 0) emitter.problem(Problem::Level::Skipped, "", "empty file (no JSON records)");
@@ -236,13 +257,15 @@ void read_json_lines(const Input& input, Emitter& emitter) {
 void read_json(const Input& input, Emitter& emitter) {
     // JSON is UTF-8 by definition, but UTF-16 files exist: decode like any text.
     const DecodedText decoded = decode_text(input.bytes, "UTF-8");
-    json document;
+    BoundedJson parsed_document;
     try {
-        document = json::parse(decoded.text);
+        parsed_document = parse_json_bounded(decoded.text);
     } catch (const json::exception& e) {
         emitter.problem(Problem::Level::Failed, "", "malformed JSON: " + short_parse_error(e.what()));
         return;
     }
+    const json& document = parsed_document.value;
+    const bool too_deep = parsed_document.too_deep;
     const json* list = nullptr;
     if (document.is_array()) {
         list = &document;
@@ -259,6 +282,10 @@ void read_json(const Input& input, Emitter& emitter) {
     if (!list) {
         JsonArticle parsed = article_from_json(document, emitter.options().fields);
         parsed.warnings.insert(parsed.warnings.begin(), decoded.warnings.begin(), decoded.warnings.end());
+        if (too_deep) {
+            if (!has_text(parsed.article)) return emitter.problem(Problem::Level::Skipped, "", too_deep_skip());
+            parsed.warnings.push_back(too_deep_warning());
+        }
         report_record(parsed, "", "", emitter);
         return;
     }
@@ -276,7 +303,9 @@ void read_json(const Input& input, Emitter& emitter) {
         }
         report_record(article_from_json(record, emitter.options().fields), std::to_string(n), locator, emitter);
     }
-    if (!decoded.warnings.empty()) emitter.problem(Problem::Level::Repaired, "", join_warnings(decoded.warnings));
+    std::vector<std::string> notes = decoded.warnings;
+    if (too_deep) notes.push_back(too_deep_warning());
+    if (!notes.empty()) emitter.problem(Problem::Level::Repaired, "", join_warnings(notes));
 }
 
 }  // namespace newsdex::readers

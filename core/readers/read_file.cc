@@ -20,20 +20,27 @@ namespace {
 /// three deep; more is a decompression bomb.
 constexpr int kMaxNesting = 4;
 
-void read_input(const Input& input, const ReadOptions& options, ArticleSink& sink, int depth) {
+void read_input(const Input& input, const ReadOptions& options, ArticleSink& sink, int depth,
+                ExpansionBudget& budget) {
     Emitter emitter(input, options, sink);
     if (input.bytes.empty()) {
         emitter.problem(Problem::Level::Skipped, "", "empty file");
         return;
     }
-    if (const Container container = sniff_container(input.bytes); container != Container::None) {
+    const Container container = sniff_container(input.bytes);
+    // What came out of an archive counts against its budget once, where it stops being an
+    // archive: a .tar.gz's tar is not counted beside the members read from it.
+    if (depth > 0 && (container == Container::None || depth >= kMaxNesting) &&
+        !budget.take(input.bytes.size(), emitter, ""))
+        return;
+    if (container != Container::None) {
         if (depth >= kMaxNesting) {
             emitter.problem(Problem::Level::Skipped, "",
                             "compressed or archived more than " + std::to_string(kMaxNesting) + " levels deep");
             return;
         }
-        read_container(input, container, emitter,
-                       [&](const Input& member) { read_input(member, options, sink, depth + 1); });
+        read_container(input, container, emitter, budget,
+                       [&](const Input& member) { read_input(member, options, sink, depth + 1, budget); });
         return;
     }
     const Format format = options.format != Format::Auto ? options.format : detect_format(input.name, input.bytes);
@@ -66,7 +73,8 @@ void read_bytes(const std::string& name, std::string_view bytes, const ReadOptio
     input.id = name;
     input.name = name;
     input.bytes = bytes;
-    read_input(input, options, sink, 0);
+    ExpansionBudget budget{options.max_file_bytes};
+    read_input(input, options, sink, 0, budget);
 }
 
 void read_file(const std::string& path, const ReadOptions& options, ArticleSink& sink) {
@@ -83,7 +91,8 @@ void read_file(const std::string& path, const ReadOptions& options, ArticleSink&
     input.name = from_stdin ? std::string() : path;
     input.bytes = file.bytes;
     input.mtime = file.mtime;
-    read_input(input, options, sink, 0);
+    ExpansionBudget budget{options.max_file_bytes};
+    read_input(input, options, sink, 0, budget);
 }
 
 }  // namespace newsdex::readers

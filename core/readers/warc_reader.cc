@@ -139,6 +139,26 @@ void read_page(const Headers& warc, std::string_view block, bool http, std::size
     emitter.article(std::move(a), key, "#" + key, page.warnings);
 }
 
+/// True when a record that ends at `end` is followed by the end of the data or, after the
+/// blank line that closes every record, by the next record's header.
+bool ends_at_record_boundary(std::string_view data, std::size_t end) {
+    std::size_t i = end;
+    while (i < data.size() && i < end + 4 && (data[i] == '\r' || data[i] == '\n')) ++i;
+    return i >= data.size() || data.substr(i, 5) == "WARC/";
+}
+
+/// Where the first record header ("WARC/1.x" at the start of a line) in [from, to) begins,
+/// or npos.
+std::size_t next_record_header(std::string_view data, std::size_t from, std::size_t to) {
+    for (std::size_t at = data.find("\nWARC/", from > 0 ? from - 1 : 0); at != std::string_view::npos && at + 1 < to;
+         at = data.find("\nWARC/", at + 1)) {
+        const std::size_t header = at + 1;
+        if (header >= from && header + 5 < data.size() && std::isdigit(static_cast<unsigned char>(data[header + 5])))
+            return header;
+    }
+    return std::string_view::npos;
+}
+
 }  // namespace
 
 bool dechunk(std::string_view body, std::string& out) {
@@ -221,6 +241,20 @@ void read_warc(const Input& input, Emitter& emitter) {
         const std::string_view block = data.substr(warc.body_start, truncated ? available : static_cast<std::size_t>(length));
         pos = warc.body_start + block.size();
         const std::string type = ascii_lower(warc.get("warc-type"));
+        // A Content-Length that is too large swallows the records after it: when the block
+        // does not end at a record boundary and a record header starts inside it, the
+        // length is wrong, and reading resumes at that header.
+        if (truncated || !ends_at_record_boundary(data, pos)) {
+            if (const auto next = next_record_header(data, warc.body_start, pos); next != std::string_view::npos) {
+                ++damaged;
+                emitter.problem(Problem::Level::Failed, "#" + std::to_string(n),
+                                "WARC record's Content-Length (" + std::to_string(length) +
+                                    " bytes) runs past the next record header at byte " + std::to_string(next) +
+                                    "; record not read, skipped to the next record");
+                pos = next;
+                continue;
+            }
+        }
         if (truncated) {
             ++damaged;
             emitter.problem(Problem::Level::Failed, "#" + std::to_string(n),

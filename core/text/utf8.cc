@@ -164,7 +164,11 @@ bool looks_binary(std::string_view bytes) {
                        (nuls * 10 > head.size() * 4 &&
                         (even_nuls * 20 < head.size() || odd_nuls * 20 < head.size()));
     if (utf16) return false;
-    return nuls * 100 > head.size() || (nuls + controls) * 10 > head.size();
+    // A few stray NULs or control bytes are damage in a text file, removed with a warning
+    // when it is read (a short file with two NULs is not binary): binary data has many.
+    const std::size_t odd = nuls + controls;
+    if (odd < 8) return odd * 3 > head.size();
+    return nuls * 100 > head.size() || odd * 10 > head.size();
 }
 
 bool is_valid_utf8(std::string_view text) {

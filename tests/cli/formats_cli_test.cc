@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "tests/cli/cli_support.h"
+#include "tests/support/gzip.h"
 #include "tests/support/temp_dir.h"
 
 namespace newsdex::test {
@@ -26,20 +27,6 @@ std::set<std::string> terms_of(const Xapian::Database& db, const std::string& id
     if (p == db.postlist_end("Q" + id)) return {};
     const Xapian::Document doc = db.get_document(*p);
     return {doc.termlist_begin(), doc.termlist_end()};
-}
-
-std::string gzip(const std::string& data) {
-    z_stream z{};
-    deflateInit2(&z, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
-    std::string out(deflateBound(&z, static_cast<uLong>(data.size())), '\0');
-    z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-    z.avail_in = static_cast<uInt>(data.size());
-    z.next_out = reinterpret_cast<Bytef*>(out.data());
-    z.avail_out = static_cast<uInt>(out.size());
-    deflate(&z, Z_FINISH);
-    out.resize(z.total_out);
-    deflateEnd(&z);
-    return out;
 }
 
 TEST(FormatsCli, TheMixedCorpusIndexesInOneRun) {

@@ -209,7 +209,10 @@ std::vector<BinaryCase> binary_cases() {
         {"text with tabs, CRLF and form feeds", "a\tb\r\n\fpage two\r\n", false},
         {"a few ANSI escapes in a long line",
          "\x1B[1mBold\x1B[0m and then a long enough line of ordinary words", false},
-        {"one NUL", "text\0more"s, true},
+        // Issue 20: a few stray NULs in a short text are removed with a warning, not a reason to skip it.
+        {"one NUL in a short text", "text\0more"s, false},
+        {"two NULs in a short text", "A short note\0 with two\0 NUL bytes.\n"s, false},
+        {"eight NULs in a short text", "text\0\0\0\0\0\0\0\0 and more text"s, true},
         {"PNG header", "\x89PNG\r\n\x1A\n\0\0\0\rIHDR\0\0\x01\0"s, true},
         {"PNG signature alone", "\x89PNG\r\n\x1A\n", true},
         {"ELF header", "\x7F" "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x02\0>\0"s, true},
