@@ -1,0 +1,44 @@
+/** @file @brief newsdex-web's HTTP server: the routes, the security headers, the access
+ *  log and the error statuses, over cpp-httplib. */
+#pragma once
+
+#include <iosfwd>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "web/params.h"
+
+namespace newsdex::web {
+
+struct ServerOptions {
+    std::vector<std::string> dbs;
+    std::string host = "127.0.0.1";  ///< loopback unless another address is given
+    int port = 8080;                 ///< 0: any free port (see WebServer::port)
+    std::size_t threads = 8;         ///< requests served at once, each with its own reader
+    Limits limits{};
+    std::ostream* access_log = nullptr;  ///< one line per request; null: none
+};
+
+class WebServer {
+  public:
+    explicit WebServer(ServerOptions options);
+    ~WebServer();
+    WebServer(const WebServer&) = delete;
+    WebServer& operator=(const WebServer&) = delete;
+
+    /// Binds the address; throws Error(Usage) when it cannot.
+    void bind();
+    /// The port bound (after bind()).
+    int port() const;
+    /// Serves until stop(); returns then.
+    void serve();
+    /// Stops serving: safe from another thread, and from a signal-watching one.
+    void stop();
+
+  private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace newsdex::web
