@@ -76,7 +76,7 @@ int main(int argc, char** argv) try {
     if (options.threads < 1 || options.threads > 256) throw Error(ErrorKind::Usage, "--threads must be 1 to 256");
     if (options.dbs.empty()) options.dbs.push_back(resolve_db_path(""));
     std::tie(options.host, options.port) = parse_listen(listen);
-    options.access_log = &std::cerr;
+    options.access_log = [](const std::string& line) { std::cerr << line << std::flush; };
 
     // SIGINT and SIGTERM go to one thread, which stops the server: requests in flight finish.
     sigset_t stop_signals;

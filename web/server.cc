@@ -1,11 +1,13 @@
 #include "web/server.h"
 
+#include <atomic>
 #include <chrono>
 #include <ctime>
 #include <iomanip>
 #include <mutex>
 #include <ostream>
 #include <sstream>
+#include <thread>
 
 #include <httplib.h>
 #include <nlohmann/json.hpp>
@@ -69,6 +71,8 @@ struct WebServer::Impl {
     ReaderPool pool;
     httplib::Server http;
     std::mutex log_mutex;
+    std::atomic<bool> serving{false};
+    std::atomic<bool> stop_requested{false};
 
     explicit Impl(ServerOptions o) : options(std::move(o)), pool(options.dbs, options.threads) { routes(); }
 
@@ -180,6 +184,13 @@ struct WebServer::Impl {
             res.set_content(std::string(*embedded_file("style.css")), "text/css; charset=utf-8");
             res.set_header("Cache-Control", "max-age=3600");
         });
+        http.Get("/static/favicon.svg", [](const httplib::Request&, httplib::Response& res) {
+            res.set_content(std::string(*embedded_file("favicon.svg")), "image/svg+xml");
+            res.set_header("Cache-Control", "max-age=86400");
+        });
+        http.Get("/favicon.ico", [](const httplib::Request&, httplib::Response& res) {
+            res.set_content(std::string(*embedded_file("favicon.svg")), "image/svg+xml");
+        });
         http.Get("/static/app.js", [](const httplib::Request&, httplib::Response& res) {
             res.set_content(std::string(*embedded_file("app.js")), "text/javascript; charset=utf-8");
             res.set_header("Cache-Control", "max-age=3600");
@@ -222,11 +233,12 @@ struct WebServer::Impl {
         const std::time_t now = std::time(nullptr);
         std::tm tm{};
         gmtime_r(&now, &tm);
+        std::ostringstream line;
+        line << req.remote_addr << " [" << std::put_time(&tm, "%Y-%m-%dT%H:%M:%SZ") << "] \"" << req.method << ' '
+             << target << ' ' << req.version << "\" " << res.status << ' ' << res.body.size() << ' ' << std::fixed
+             << std::setprecision(1) << ms << "ms\n";
         std::lock_guard lock(log_mutex);
-        *options.access_log << req.remote_addr << " [" << std::put_time(&tm, "%Y-%m-%dT%H:%M:%SZ") << "] \""
-                            << req.method << ' ' << target << ' ' << req.version << "\" " << res.status << ' '
-                            << res.body.size() << ' ' << std::fixed << std::setprecision(1) << ms << "ms\n"
-                            << std::flush;
+        options.access_log(line.str());
     }
 };
 
@@ -243,8 +255,18 @@ void WebServer::bind() {
 
 int WebServer::port() const { return impl_->options.port; }
 
-void WebServer::serve() { impl_->http.listen_after_bind(); }
+void WebServer::serve() {
+    impl_->serving = true;
+    if (!impl_->stop_requested) impl_->http.listen_after_bind();
+    impl_->serving = false;
+}
 
-void WebServer::stop() { impl_->http.stop(); }
+void WebServer::stop() {
+    impl_->stop_requested = true;
+    // httplib's stop() does nothing before its loop runs: wait for that, unless serve()
+    // saw the request first and is returning.
+    while (impl_->serving && !impl_->http.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    impl_->http.stop();
+}
 
 }  // namespace newsdex::web

@@ -2,7 +2,7 @@
  *  log and the error statuses, over cpp-httplib. */
 #pragma once
 
-#include <iosfwd>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -17,7 +17,9 @@ struct ServerOptions {
     int port = 8080;                 ///< 0: any free port (see WebServer::port)
     std::size_t threads = 8;         ///< requests served at once, each with its own reader
     Limits limits{};
-    std::ostream* access_log = nullptr;  ///< one line per request; null: none
+    /// Called with one line per request (ending in '\n'), from the serving threads one
+    /// at a time; empty: no log.
+    std::function<void(const std::string& line)> access_log;
 };
 
 class WebServer {
