@@ -73,7 +73,8 @@ try {
 
   step = 'hostile articles';
   await page.goto(`${base}/?q=payload`);
-  check(await page.locator('.hit').count() === 2, 'both are found');
+  const found = await page.locator('.hit').count();
+  check(found === 2, `both are found (${found})`);
   check((await page.locator('.hit a.title').allTextContents()).every((t) => t.includes('<script>')), 'their titles show as text');
   check(await page.locator('main img, main script').count() === 0, 'no element came from them');
   await page.screenshot({ path: `${out}/hostile-results.png`, fullPage: true });

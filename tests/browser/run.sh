@@ -18,7 +18,7 @@ server=""
 cleanup() { [[ -n $server ]] && kill "$server" 2>/dev/null; rm -rf "$work"; }
 trap cleanup EXIT
 mkdir -p "$work/in" "$out"
-cp -r "$corpus/text" "$corpus/json" "$work/in/"
+cp -r "$corpus" "$work/in/corpus"
 cat > "$work/in/hostile.json" <<'JSON'
 {"status": "ok", "articles": [{
   "title": "Payload <script>alert('title')</script> <img src=x onerror=alert(1)>",
@@ -26,7 +26,7 @@ cat > "$work/in/hostile.json" <<'JSON'
   "url": "javascript:alert('url')",
   "publishedAt": "2024-05-02T10:00:00Z",
   "source": {"name": "<i>Attack</i> Weekly"},
-  "content": "The payload text of a report on the harbour, where the ferry service resumed."}]}
+  "content": "A payload of grain reached the silo late on Monday, two weeks behind schedule, because the rail line from the plains had flooded in three places."}]}
 JSON
 # A plain-text article keeps its body's tags as text (the JSON reader strips them).
 cat > "$work/in/hostile.txt" <<'TEXT'
