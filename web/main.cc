@@ -57,7 +57,9 @@ int main(int argc, char** argv) try {
         ("db,d", po::value(&options.dbs)->composing(), "database folder or stub file; repeat to search several as one")
         ("listen", po::value(&listen)->default_value(listen), "address and port (PORT 0: any free one, printed)")
         ("threads", po::value(&options.threads)->default_value(options.threads),
-         "requests served at once, each with its own database reader")
+         "searches run at once, each with its own database reader")
+        ("connections", po::value(&options.connections)->default_value(options.connections),
+         "connections served at once (a kept-alive connection holds a thread while it lasts, not a reader)")
         ("time-limit", po::value(&options.limits.time_limit)->default_value(options.limits.time_limit),
          "seconds the matcher may spend on one ranking (counts past it are estimates)")
         ("max-limit", po::value(&options.limits.max_limit)->default_value(options.limits.max_limit),
@@ -74,6 +76,8 @@ int main(int argc, char** argv) try {
         return 0;
     }
     if (options.threads < 1 || options.threads > 256) throw Error(ErrorKind::Usage, "--threads must be 1 to 256");
+    if (options.connections < 1 || options.connections > 4096)
+        throw Error(ErrorKind::Usage, "--connections must be 1 to 4096");
     if (options.dbs.empty()) options.dbs.push_back(resolve_db_path(""));
     std::tie(options.host, options.port) = parse_listen(listen);
     options.access_log = [](const std::string& line) { std::cerr << line << std::flush; };

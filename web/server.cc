@@ -1,5 +1,6 @@
 #include "web/server.h"
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <ctime>
@@ -213,8 +214,8 @@ struct WebServer::Impl {
         http.set_payload_max_length(64 * 1024);  // GET only: no request needs a body
         http.set_read_timeout(10);
         http.set_write_timeout(10);
-        const std::size_t threads = options.threads;
-        http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+        const std::size_t connections = std::max(options.connections, options.threads);
+        http.new_task_queue = [connections] { return new httplib::ThreadPool(connections); };
     }
 
     /// `127.0.0.1 "GET /?q=x HTTP/1.1" 200 5120 3.2ms`, on the access log.

@@ -15,7 +15,10 @@ struct ServerOptions {
     std::vector<std::string> dbs;
     std::string host = "127.0.0.1";  ///< loopback unless another address is given
     int port = 8080;                 ///< 0: any free port (see WebServer::port)
-    std::size_t threads = 8;         ///< requests served at once, each with its own reader
+    std::size_t threads = 8;         ///< searches run at once, each with its own reader
+    /// Connections served at once: cpp-httplib gives each kept-alive connection a thread
+    /// while it lasts, so this exceeds `threads` (idle connections hold no reader).
+    std::size_t connections = 64;
     Limits limits{};
     /// Called with one line per request (ending in '\n'), from the serving threads one
     /// at a time; empty: no log.

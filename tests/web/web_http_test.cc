@@ -46,6 +46,11 @@ class WebServerTest : public ::testing::Test {
         db_ = dir_->str() + "/db";
         dir_->write("in/hostile.json", hostile_article());
         dir_->write("in/hostile.txt", kHostileText);
+        // The same story twice: one hit, "+1 similar".
+        const std::string copy = "Title: Lighthouse keeper retires\n\nThe lighthouse keeper on the northern cape "
+                                 "retired on Sunday after forty years of tending the lamp through every winter storm.\n";
+        dir_->write("in/copies/first.txt", copy);
+        dir_->write("in/copies/second.txt", copy);
         std::filesystem::copy(std::string(NEWSDEX_CORPUS_DIR) + "/text", dir_->str() + "/in/text");
         std::filesystem::copy(std::string(NEWSDEX_CORPUS_DIR) + "/json", dir_->str() + "/in/json");
         const auto r = index_cmd({"--db", db_, dir_->str() + "/in"});
@@ -186,6 +191,20 @@ TEST_F(WebServerTest, TimelineBarsNarrowToTheirPeriod) {
     const json narrowed = get_json("/api/search?q=the&since=" + period + "&until=" + period + "&limit=0&timeline=month");
     EXPECT_EQ(narrowed["timeline"]["bars"].size(), 1u);
     EXPECT_EQ(narrowed["timeline"]["bars"][0]["period"], period);
+}
+
+TEST_F(WebServerTest, SimilarExpandsToTheGroup) {
+    const json folded = get_json("/api/search?q=lighthouse%20keeper");
+    ASSERT_EQ(folded["hits"].size(), 1u);
+    EXPECT_EQ(folded["hits"][0]["similar"], 1);
+    const std::string id = folded["hits"][0]["id"];
+    const std::string group_url = "/?q=lighthouse%20keeper&group=" + web::url_encode(id);
+    EXPECT_TRUE(contains(get_html("/?q=lighthouse%20keeper"),
+                         "class=\"similar\" href=\"" + web::escape(group_url) + "\">+1 similar</a>"));
+    const json group = get_json("/api/search?q=lighthouse%20keeper&group=" + web::url_encode(id));
+    EXPECT_EQ(group["hits"].size(), 2u);
+    EXPECT_EQ(group["collapsed"], false);
+    EXPECT_EQ(get_json("/api/search?q=lighthouse&group=unknown", 400)["error"]["status"], 400);
 }
 
 TEST_F(WebServerTest, ArticleViewShowsOnlyIndexedArticles) {
