@@ -31,4 +31,6 @@ if ! command -v npm >/dev/null; then
   $sudo apt-get install -y -qq --no-install-recommends nodejs npm
 fi
 here=$(cd "$(dirname "$0")/.." && pwd)
-npm ci --prefix "$here/tests/browser" --no-audit --no-fund --silent
+# Without it the browser test is skipped, not failed: a missing registry stops nothing else.
+npm ci --prefix "$here/tests/browser" --no-audit --no-fund --silent ||
+  echo "install-deps: npm ci in tests/browser failed; the browser test will be skipped" >&2
