@@ -9,6 +9,8 @@ packages=(
   libgumbo-dev libxml2-dev libarchive-dev zlib1g-dev libuchardet-dev libcld2-dev
   libxxhash-dev
   libjemalloc-dev
+  libcpp-httplib-dev
+  chromium wrk
   libgtest-dev
   clang libclang-rt-14-dev
   python3
@@ -23,3 +25,12 @@ if ((${#missing[@]})); then
   $sudo apt-get update -qq
   $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
+# The browser test's driver (tests/browser): Debian's node and npm unless a node is there.
+if ! command -v npm >/dev/null; then
+  sudo=""; [[ $(id -u) -eq 0 ]] || sudo="sudo"
+  $sudo apt-get install -y -qq --no-install-recommends nodejs npm
+fi
+here=$(cd "$(dirname "$0")/.." && pwd)
+# Without it the browser test is skipped, not failed: a missing registry stops nothing else.
+npm ci --prefix "$here/tests/browser" --no-audit --no-fund --silent ||
+  echo "install-deps: npm ci in tests/browser failed; the browser test will be skipped" >&2

@@ -179,6 +179,7 @@ std::string parse_day(const std::string& option, const std::string& text, Bound 
 std::optional<int> parse_options(int argc, char** argv, Config& config) {
     std::vector<std::string> words, facets;
     std::string format = "text", color = "auto", highlight = "auto", sort, since, until, fields, synonyms = "tilde";
+    std::string timeline;
     SearchRequest& request = config.request;
     po::options_description visible("Options");
     visible.add_options()
@@ -196,6 +197,9 @@ std::optional<int> parse_options(int argc, char** argv, Config& config) {
         ("until", po::value(&until), "only articles dated on or before this (see Dates)")
         ("facet", po::value(&facets)->composing(),
          "count matches by author, source, year, month or lang, over all matches, similar copies included (repeatable)")
+        ("timeline", po::value(&timeline)->implicit_value("auto"),
+         "count matches by day, month or year over all matches and print a histogram (JSON: \"timeline\"); "
+         "--timeline alone picks the unit that fits their span")
         ("facet-limit", po::value(&request.facet_limit)->default_value(10), "values shown per facet (0: all)")
         ("like", po::value(&request.like_id),
          "articles like this one (an id as --ids prints, or an indexed file's path); QUERY, if any, filters them")
@@ -246,6 +250,12 @@ std::optional<int> parse_options(int argc, char** argv, Config& config) {
         return kExitMatch;
     }
     config.request.collapse = vm.count("all") == 0;
+    // `--timeline QUERY`: Boost takes the next word as the option's value; a word that is
+    // no unit is the query's first word.
+    if (!timeline.empty() && timeline != "auto" && !parse_timeline_unit(timeline)) {
+        words.insert(words.begin(), timeline);
+        timeline = "auto";
+    }
     for (const auto& w : words) request.query += (request.query.empty() ? "" : " ") + w;
     const bool has_query = request.query.find_first_not_of(" \t\r\n") != std::string::npos;
     if (!has_query && request.like_id.empty() && since.empty() && until.empty())
@@ -306,6 +316,12 @@ std::optional<int> parse_options(int argc, char** argv, Config& config) {
     if (!request.facets.empty() && (config.format == Format::JsonLines || config.format == Format::Ids ||
                                     config.format == Format::Count))
         return fail("--facet needs --format text or json (jsonl, --ids and --count print no facets)", kExitError);
+    if (!timeline.empty()) {
+        request.timeline = true;
+        if (timeline != "auto") request.timeline_unit = parse_timeline_unit(timeline);
+        if (config.format != Format::Text && config.format != Format::Json)
+            return fail("--timeline needs --format text or json", kExitError);
+    }
     if (synonyms == "tilde") request.query_options.synonyms = SynonymMode::Tilde;
     else if (synonyms == "always") request.query_options.synonyms = SynonymMode::Always;
     else if (synonyms == "never") request.query_options.synonyms = SynonymMode::Never;

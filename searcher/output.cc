@@ -1,5 +1,6 @@
 #include "searcher/output.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 
@@ -27,14 +28,6 @@ std::string html_escape(const std::string& text) {
         }
     }
     return out;
-}
-
-std::string display_date(const Article& a) {
-    if (!a.date) return {};
-    std::string d = to_iso(*a.date).substr(0, 10);
-    if (a.date_origin == DateOrigin::FileTime) d += " (file date)";
-    if (a.date_origin == DateOrigin::Capture) d += " (capture date)";
-    return d;
 }
 
 nlohmann::json nullable(const std::string& s) { return s.empty() ? nlohmann::json(nullptr) : nlohmann::json(s); }
@@ -111,6 +104,27 @@ void print_facets(const SearchResults& r, std::ostream& out) {
     }
 }
 
+/// A histogram, one line a period: "2024-03  ######## 12", bars scaled to the largest.
+void print_timeline(const SearchResults& r, std::ostream& out) {
+    if (!r.timeline) return;
+    const Timeline& t = *r.timeline;
+    out << "Timeline (matches by " << timeline_unit_name(t.unit) << "):";
+    if (t.bars.empty()) out << " no match is dated";
+    out << '\n';
+    Xapian::doccount most = 0;
+    for (const auto& bar : t.bars) most = std::max(most, bar.count);
+    constexpr Xapian::doccount kWidth = 50;
+    for (const auto& bar : t.bars) {
+        // Any count above 0 gets at least one mark, so that no match disappears.
+        const Xapian::doccount marks =
+            bar.count == 0 ? 0 : std::max<Xapian::doccount>(1, static_cast<Xapian::doccount>(
+                                                                  std::uint64_t{bar.count} * kWidth / most));
+        out << "  " << bar.period << std::string(11 - std::min<std::size_t>(10, bar.period.size()), ' ')
+            << std::string(marks, '#') << (marks ? " " : "") << bar.count << '\n';
+    }
+    if (t.undated > 0) out << "  (" << t.undated << " undated)\n";
+}
+
 std::string_view sort_name(SortOrder sort) {
     switch (sort) {
         case SortOrder::Relevance: return "relevance";
@@ -167,6 +181,14 @@ std::string one_line(std::string s) {
 }
 
 }  // namespace
+
+std::string display_date(const Article& a) {
+    if (!a.date) return {};
+    std::string d = to_iso(*a.date).substr(0, 10);
+    if (a.date_origin == DateOrigin::FileTime) d += " (file date)";
+    if (a.date_origin == DateOrigin::Capture) d += " (capture date)";
+    return d;
+}
 
 std::string to_html(const MarkedText& marked) {
     std::string out;
@@ -226,6 +248,7 @@ void print_text(const SearchResults& r, const TextStyle& style, std::ostream& ou
         else
             out << count_phrase(r) << what << "; none from result " << std::uint64_t{r.offset} + 1 << " on.\n";
         print_facets(r, out);
+        print_timeline(r, out);
         return;
     }
     out << count_phrase(r) << what << ", showing " << r.hits.front().rank << "-" << r.hits.back().rank << ".";
@@ -265,6 +288,7 @@ void print_text(const SearchResults& r, const TextStyle& style, std::ostream& ou
         out << '\n';
     }
     print_facets(r, out);
+    print_timeline(r, out);
 }
 
 void print_json(const SearchResults& r, std::ostream& out, const std::vector<std::string>& fields) {
@@ -297,6 +321,31 @@ void print_json(const SearchResults& r, std::ostream& out, const std::vector<std
         doc["facet_total"] = r.facet_total;
     }
     doc["collapsed"] = r.collapsed;
+    if (r.timeline) {
+        nlohmann::json bars = nlohmann::json::array();
+        for (const auto& bar : r.timeline->bars) bars.push_back({{"period", bar.period}, {"count", bar.count}});
+        doc["timeline"] = {{"unit", std::string(timeline_unit_name(r.timeline->unit))},
+                           {"bars", std::move(bars)},
+                           {"undated", r.timeline->undated}};
+    }
+    out << dump(doc) << '\n';
+}
+
+void print_article_json(const Article& a, const MarkedText& title, const MarkedText& text, std::ostream& out) {
+    nlohmann::json doc;
+    doc["id"] = a.id;
+    doc["title"] = a.title;
+    doc["author"] = nullable(a.author_line());
+    doc["authors"] = a.authors;
+    doc["date"] = a.date ? nlohmann::json(to_iso(*a.date)) : nlohmann::json(nullptr);
+    doc["date_origin"] = std::string(to_string(a.date_origin));
+    doc["source"] = nullable(a.source);
+    doc["path"] = nullable(a.path);
+    doc["url"] = nullable(a.url);
+    doc["language"] = nullable(a.language);
+    doc["text"] = plain_text(text);
+    doc["title_highlighted"] = to_html(title);
+    doc["text_highlighted"] = to_html(text);
     out << dump(doc) << '\n';
 }
 

@@ -39,6 +39,11 @@ void print_json(const SearchResults& results, std::ostream& out, const std::vect
 /// JSON Lines: one hit object per line (as in print_json), nothing else.
 void print_jsonl(const SearchResults& results, std::ostream& out, const std::vector<std::string>& fields = {});
 
+/// One stored article as JSON: {"id","title","author","authors","date","date_origin",
+/// "source","path","url","language","text","title_highlighted","text_highlighted"}, the
+/// *_highlighted forms HTML-escaped with the marked words in <mark>.
+void print_article_json(const Article& article, const MarkedText& title, const MarkedText& text, std::ostream& out);
+
 /// The ids of the hits, one per line.
 void print_ids(const SearchResults& results, std::ostream& out);
 
@@ -47,6 +52,10 @@ void print_count(const SearchResults& results, std::ostream& out);
 
 /// The names of the fields a JSON hit has, in order: what --fields accepts.
 std::span<const std::string_view> hit_field_names();
+
+/// An article's date as listings show it: "2024-03-05", with " (file date)" or
+/// " (capture date)" when that is all there is; "" when undated.
+std::string display_date(const Article& article);
 
 /// Marked text as HTML: escaped, matches wrapped in <mark>.
 std::string to_html(const MarkedText& marked);

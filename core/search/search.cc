@@ -222,6 +222,49 @@ SearchResults Searcher::search(const SearchRequest& request) {
     }
 }
 
+bool Searcher::reopen() {
+    try {
+        return db_.reopen();
+    } catch (const Xapian::Error& e) {
+        throw database_error(e, db_label_);
+    }
+}
+
+std::optional<ArticleView> Searcher::article(const std::string& id, const std::string& query,
+                                             const QueryOptions& options) {
+    for (int attempt = 0;; ++attempt) {
+        try {
+            const std::string term = schema::id_term(id);
+            const auto it = db_.postlist_begin(term);
+            if (it == db_.postlist_end(term)) return std::nullopt;
+            ArticleView view;
+            view.article = schema::decode_data(db_.get_document(*it).get_data());
+            const std::string body = view.article.body_text();
+            if (query.find_first_not_of(" \t\r\n") == std::string::npos) {
+                view.title = {Span{view.article.title, false}};
+                view.body = {Span{body, false}};
+                return view;
+            }
+            QueryBuilder builder(db_, stemmer_name_, options);
+            // One passage as long as the body: all of it, its matches marked.
+            const SnippetMaker marks(builder.parse(query, Xapian::Query::OP_OR), builder.stemmer(), &db_,
+                                     SnippetOptions{.fragments = 1,
+                                                    .fragment_chars = body.size() + 2,
+                                                    .max_scan_bytes = body.size() + 1});
+            view.title = marks.title(view.article.title);
+            const Snippet snippet = marks.body(body);
+            view.body = snippet.from_lead || snippet.fragments.empty() ? MarkedText{Span{body, false}}
+                                                                       : snippet.fragments.front().text;
+            return view;
+        } catch (const Xapian::DatabaseModifiedError& e) {
+            if (attempt >= 20) throw database_error(e, db_label_);
+            db_.reopen();
+        } catch (const Xapian::Error& e) {
+            throw database_error(e, db_label_);
+        }
+    }
+}
+
 SearchResults Searcher::run(const SearchRequest& request, const std::string& query) {
     using Q = Xapian::Query;
     QueryBuilder builder(db_, stemmer_name_, request.query_options);
@@ -258,6 +301,16 @@ SearchResults Searcher::run(const SearchRequest& request, const std::string& que
         snippets.emplace(highlight, builder.stemmer(), &db_,
                          SnippetOptions{.fragments = request.fragments, .fragment_chars = request.snippet_length});
     results.collapsed = request.collapse;
+    if (!request.group_of.empty()) {
+        // The group's articles share the XDUP term of its key; an article without one is alone.
+        const std::string id_term = schema::id_term(request.group_of);
+        const auto it = db_.postlist_begin(id_term);
+        if (it == db_.postlist_end(id_term))
+            throw Error(ErrorKind::Usage, "no article with id " + request.group_of + " in the index");
+        const std::string key = db_.get_document(*it).get_value(schema::kSlotDupGroup);
+        const Q group = key.empty() ? Q(id_term) : Q(schema::dup_group_term(key));
+        for (auto& part : parts) part.query = Q(Q::OP_FILTER, part.query, group);
+    }
     if (!request.dates.from.empty() || !request.dates.to.empty()) {
         const Q in_range = day_range_query(request.dates, db_);
         for (auto& part : parts) part.query = Q(Q::OP_FILTER, part.query, in_range);
@@ -276,10 +329,12 @@ SearchResults Searcher::run(const SearchRequest& request, const std::string& que
     for (const FacetKind kind : request.facets)
         if (std::none_of(counters.begin(), counters.end(), [kind](const auto& c) { return c->kind() == kind; }))
             counters.push_back(std::make_unique<FacetCounter>(kind));
+    std::optional<TimelineCounter> timeline;
+    if (request.timeline) timeline.emplace();
     // Xapian counts exactly, and lets match spies see every match, only when told to look
     // at as many documents as there are.
     const Xapian::doccount doccount = db_.get_doccount();
-    const Xapian::doccount check = request.exact_total || !counters.empty() ? doccount : 0;
+    const Xapian::doccount check = request.exact_total || !counters.empty() || timeline ? doccount : 0;
     // This page is [page_begin, page_end) of the whole ranking; 64-bit sums, capped at the
     // number of articles, so a huge --offset or --limit neither wraps nor allocates.
     const auto page_end = static_cast<Xapian::doccount>(
@@ -321,6 +376,8 @@ SearchResults Searcher::run(const SearchRequest& request, const std::string& que
         enquire.set_query(query_to_run);
         if (request.collapse) enquire.set_collapse_key(schema::kSlotDupGroup);
         for (const auto& counter : counters) enquire.add_matchspy(counter.get());
+        if (timeline) enquire.add_matchspy(&*timeline);
+        if (request.time_limit > 0) enquire.set_time_limit(request.time_limit);
         // Collapsing makes Xapian's counts unreliable unless every match is kept (1.4.22
         // estimated 30 of 24 articles). Rather than hold every match, count exactly by
         // the groups among them: a spy sees every match when check covers the database.
@@ -389,6 +446,7 @@ SearchResults Searcher::run(const SearchRequest& request, const std::string& que
     // their spies' totals to ours, where Xapian's uncollapsed estimates stay local.
     if (!counters.empty()) results.facet_total = static_cast<Xapian::doccount>(counters.front()->get_total());
     for (const auto& counter : counters) results.facets.push_back(counter->result(request.facet_limit));
+    if (timeline) results.timeline = timeline->result(request.timeline_unit);
     return results;
 }
 

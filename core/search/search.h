@@ -13,6 +13,7 @@
 #include "core/search/date_filter.h"
 #include "core/search/facets.h"
 #include "core/search/query.h"
+#include "core/search/timeline.h"
 #include "core/snippets/snippet.h"
 
 namespace newsdex {
@@ -49,6 +50,16 @@ struct SearchRequest {
     QueryOptions query_options{};
     /// Ranking scheme, as parse_weighting() reads it; empty for kDefaultWeighting.
     std::string weighting{};
+    /// Count the matches by period (SearchResults::timeline), in timeline_unit or the
+    /// unit that fits their span.
+    bool timeline = false;
+    std::optional<TimelineUnit> timeline_unit{};
+    /// Only the duplicate group of the article with this id (its exact and near copies),
+    /// for expanding a hit's "+N similar"; Error(Usage) for an unknown id.
+    std::string group_of{};
+    /// Seconds the matcher may spend on each ranking (Xapian's Enquire::set_time_limit;
+    /// counts past it are estimates); 0: no limit.
+    double time_limit = 0;
 };
 
 struct Hit {
@@ -90,6 +101,14 @@ struct SearchResults {
     std::string like_id;                          ///< the article more-like-this started from
     std::vector<std::string> like_words;          ///< the terms it was represented by
     std::vector<std::string> notes;               ///< how the query was read
+    std::optional<Timeline> timeline;             ///< when SearchRequest::timeline asked for it
+};
+
+/// One stored article, as an article page shows it.
+struct ArticleView {
+    Article article;
+    MarkedText title;  ///< matches of the query marked
+    MarkedText body;   ///< the whole body text, matches of the query marked
 };
 
 class Searcher {
@@ -109,6 +128,17 @@ class Searcher {
     /// Throws Error(Query) for malformed queries and wildcards that match too many words,
     /// Error(Usage) for an unknown like_id, Error(Database) for database trouble.
     SearchResults search(const SearchRequest& request);
+
+    /// The article with this id (exactly as stored, never a file path), with the words
+    /// `query` matches marked; nullopt when the index holds no such article.
+    std::optional<ArticleView> article(const std::string& id, const std::string& query = {},
+                                       const QueryOptions& options = {});
+
+    /// Moves to the newest revision the indexer committed; true when there was one.
+    bool reopen();
+
+    /// How many articles the databases hold.
+    Xapian::doccount article_count() const { return db_.get_doccount(); }
 
   private:
     SearchResults run(const SearchRequest& request, const std::string& query);

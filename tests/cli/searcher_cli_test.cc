@@ -211,3 +211,45 @@ TEST_F(SearcherCli, HelpShowsSyntaxExamplesAndExitCodes) {
 
 }  // namespace
 }  // namespace newsdex::test
+
+namespace newsdex::test {
+namespace {
+
+class TimelineCli : public ::testing::Test {
+  protected:
+    void SetUp() override {
+        db_ = tmp_.str() + "/db";
+        // Two articles in January 2024, one in March: February shows as an empty period.
+        tmp_.write("in/a.txt", "Title: Harbour one\nDate: 2024-01-05\n\nThe harbour ferry sailed at dawn on Friday.\n");
+        tmp_.write("in/b.txt", "Title: Harbour two\nDate: 2024-01-20\n\nThe harbour crane was repaired by the crew.\n");
+        tmp_.write("in/c.txt", "Title: Harbour three\nDate: 2024-03-02\n\nThe harbour pilots went on strike today.\n");
+        const auto r = index_cmd({"--db", db_, tmp_.str() + "/in"});
+        ASSERT_EQ(r.exit_code, 0) << r.err;
+    }
+    TempDir tmp_;
+    std::string db_;
+};
+
+TEST_F(TimelineCli, HistogramByMonthWithEmptyMonths) {
+    const auto r = search_cmd({"--db", db_, "--timeline", "month", "harbour"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_TRUE(contains(r.out, "Timeline (matches by month):\n"
+                                "  2024-01    ################################################## 2\n"
+                                "  2024-02    0\n"
+                                "  2024-03    ######################### 1\n"))
+        << r.out;
+}
+
+TEST_F(TimelineCli, WithoutAUnitTheNextWordIsTheQuery) {
+    const auto r = search_cmd({"--db", db_, "--format", "json", "--limit", "0", "--timeline", "harbour"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const auto j = nlohmann::json::parse(r.out);
+    EXPECT_EQ(j["query"], "harbour");
+    EXPECT_EQ(j["timeline"]["unit"], "day");  // 57 days fit in days
+    EXPECT_EQ(j["timeline"]["bars"].size(), 58u);
+    EXPECT_EQ(j["timeline"]["bars"][0], (nlohmann::json{{"period", "2024-01-05"}, {"count", 1}}));
+    EXPECT_EQ(search_cmd({"--db", db_, "--timeline", "--ids", "harbour"}).exit_code, 2);
+}
+
+}  // namespace
+}  // namespace newsdex::test
