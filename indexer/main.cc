@@ -291,13 +291,6 @@ int run(const Config& config) {
             return kExitOk;
         }
     }
-    if (!config.synonyms.empty()) {
-        const std::size_t keys = writer.replace_synonyms(synonyms);
-        if (!config.quiet)
-            std::printf("loaded %zu synonym group%s (%zu keys) from %s\n", synonyms.size(),
-                        synonyms.size() == 1 ? "" : "s", keys, config.synonyms.c_str());
-    }
-
     IngestOptions options;
     options.paths = config.paths;
     options.read.max_file_bytes = config.max_bytes;
