@@ -48,6 +48,10 @@ void print_count(const SearchResults& results, std::ostream& out);
 /// The names of the fields a JSON hit has, in order: what --fields accepts.
 std::span<const std::string_view> hit_field_names();
 
+/// Whether any of these JSON hit fields is made from snippets or highlights (so the search
+/// must make them); unknown names need none.
+bool hit_fields_need_snippets(const std::vector<std::string>& fields);
+
 /// Marked text as HTML: escaped, matches wrapped in <mark>.
 std::string to_html(const MarkedText& marked);
 
