@@ -78,8 +78,8 @@ DbStats read_db_stats(const std::string& db_path, std::size_t top_publications) 
                 ++s.duplicate_groups;
                 s.duplicate_articles += members - 1;
             }
-    } catch (const Xapian::Error& e) {
-        throw database_error(e, db_path);
+    } catch (...) {
+        rethrow_as_database_error(db_path);
     }
     s.bytes_on_disk = folder_bytes(s.index_path);
     return s;
