@@ -10,14 +10,15 @@
 #include "core/db/db_layout.h"
 #include "core/error.h"
 #include "core/schema.h"
+#include "core/text/date.h"
 
 namespace newsdex {
 
 namespace {
 
 std::string iso_day(const std::string& ymd) {
-    if (ymd.size() != 8) return ymd;
-    return ymd.substr(0, 4) + "-" + ymd.substr(4, 2) + "-" + ymd.substr(6, 2);
+    const auto day = from_yyyymmdd(ymd);
+    return day ? to_iso(*day) : ymd;
 }
 
 std::uintmax_t folder_bytes(const std::string& dir) {
