@@ -52,4 +52,21 @@ void check_option_values(const po::parsed_options& parsed, const po::options_des
     }
 }
 
+po::variables_map parse_command_line(int argc, char** argv, const po::options_description& visible,
+                                     const char* positional_name, std::vector<std::string>& positional,
+                                     std::initializer_list<std::string_view> may_be_empty) {
+    po::options_description hidden;
+    hidden.add_options()(positional_name, po::value(&positional));
+    po::options_description all;
+    all.add(visible).add(hidden);
+    po::positional_options_description positions;
+    positions.add(positional_name, -1);
+    const po::parsed_options parsed = po::command_line_parser(argc, argv).options(all).positional(positions).run();
+    po::variables_map vm;
+    po::store(parsed, vm);
+    po::notify(vm);
+    check_option_values(parsed, all, may_be_empty);
+    return vm;
+}
+
 }  // namespace newsdex::cli

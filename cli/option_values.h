@@ -5,6 +5,7 @@
 #include <initializer_list>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <boost/program_options.hpp>
 
@@ -23,5 +24,13 @@ void print_version(const std::string& program);
 void check_option_values(const boost::program_options::parsed_options& parsed,
                          const boost::program_options::options_description& options,
                          std::initializer_list<std::string_view> may_be_empty = {});
+
+/// Reads argv: the options of `visible`, and every other argument into `positional` (as
+/// option `positional_name`); stores, notifies and checks the values (check_option_values).
+boost::program_options::variables_map parse_command_line(int argc, char** argv,
+                                                         const boost::program_options::options_description& visible,
+                                                         const char* positional_name,
+                                                         std::vector<std::string>& positional,
+                                                         std::initializer_list<std::string_view> may_be_empty = {});
 
 }  // namespace newsdex::cli

@@ -207,17 +207,7 @@ std::optional<int> parse_options(int argc, char** argv, IndexerConfig& config) {
     double batch_mb = static_cast<double>(config.writer.batch_bytes) / kMiB;
     po::options_description visible =
         visible_options(config, language, format, field_specs, no_detect, no_compact, max_mb, batch_mb);
-    po::options_description hidden;
-    hidden.add_options()("path", po::value(&config.ingest.paths));
-    po::options_description all;
-    all.add(visible).add(hidden);
-    po::positional_options_description positional;
-    positional.add("path", -1);
-
-    const po::parsed_options parsed = po::command_line_parser(argc, argv).options(all).positional(positional).run();
-    po::variables_map vm;
-    po::store(parsed, vm);
-    po::notify(vm);
+    const po::variables_map vm = cli::parse_command_line(argc, argv, visible, "path", config.ingest.paths);
     if (vm.count("help")) {
         std::cout << kUsage << visible << kEpilog;
         return kExitOk;
@@ -226,7 +216,6 @@ std::optional<int> parse_options(int argc, char** argv, IndexerConfig& config) {
         cli::print_version(kIndexProgram);
         return kExitOk;
     }
-    cli::check_option_values(parsed, all);
     config.writer.spelling = vm.count("no-spelling") == 0;
     config.ingest.read.detect_language = !no_detect;
     config.writer.compact = !no_compact;

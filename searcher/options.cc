@@ -296,17 +296,10 @@ std::optional<int> check_request(SearcherConfig& config, const Spelled& s, const
 std::optional<int> parse_options(int argc, char** argv, SearcherConfig& config) {
     Spelled s;
     po::options_description visible = visible_options(config, s);
-    po::options_description hidden;
-    hidden.add_options()("query", po::value(&s.words));
-    po::options_description all;
-    all.add(visible).add(hidden);
-    po::positional_options_description positional;
-    positional.add("query", -1);
-
-    const po::parsed_options parsed = po::command_line_parser(argc, argv).options(all).positional(positional).run();
-    po::variables_map vm;
-    po::store(parsed, vm);
-    po::notify(vm);
+    // An empty --hl-start or --hl-end marks nothing on that side, which is a choice; an
+    // empty --weighting gets parse_weighting's own message.
+    const po::variables_map vm =
+        cli::parse_command_line(argc, argv, visible, "query", s.words, {"hl-start", "hl-end", "weighting"});
     if (vm.count("help")) {
         std::cout << kUsage << visible << kRanking << kDefaultWeighting << kRankingSchemes << weighting_help()
                   << kEpilog;
@@ -316,9 +309,6 @@ std::optional<int> parse_options(int argc, char** argv, SearcherConfig& config) 
         cli::print_version(kSearchProgram);
         return kExitMatch;
     }
-    // An empty --hl-start or --hl-end marks nothing on that side, which is a choice; an
-    // empty --weighting gets parse_weighting's own message.
-    cli::check_option_values(parsed, all, {"hl-start", "hl-end", "weighting"});
     SearchRequest& request = config.request;
     request.collapse = vm.count("all") == 0;
     for (const auto& w : s.words) request.query += (request.query.empty() ? "" : " ") + w;
