@@ -32,6 +32,14 @@ Error database_error(const Xapian::Error& e, const std::string& db_path) {
     return Error(ErrorKind::Database, "database " + db_path + ": " + type + ": " + what);
 }
 
+void rethrow_as_database_error(const std::string& db_path) {
+    try {
+        throw;
+    } catch (const Xapian::Error& e) {
+        throw database_error(e, db_path);
+    }
+}
+
 void print_error(const std::string& program, const std::string& message, const std::string& hint) {
     std::cerr << program << ": " << message << '\n';
     if (!hint.empty()) std::cerr << program << ": hint: " << hint << '\n';

@@ -135,40 +135,61 @@ std::string_view sort_name(SortOrder sort) {
     return "";
 }
 
-constexpr std::string_view kHitFields[] = {"rank", "id", "score", "title", "author", "date", "source", "path", "url",
-                                           "snippet", "authors", "date_origin", "title_highlighted", "all_words",
-                                           "language", "similar", "fragments", "snippet_from_lead",
-                                           "title_highlights"};
+/// A field of a JSON hit: its name (what --fields accepts), whether it needs the snippets
+/// made (the rest are there without them), and its value.
+struct HitField {
+    std::string_view name;
+    bool needs_snippets;
+    nlohmann::json (*value)(const Hit& hit);
+};
+
+/// Every field a JSON hit has, in README order. The first ten are the v1 contract and never
+/// change meaning; the rest are extensions.
+const HitField kHitFields[] = {
+    {"rank", false, [](const Hit& h) { return nlohmann::json(h.rank); }},
+    {"id", false, [](const Hit& h) { return nlohmann::json(h.article.id); }},
+    {"score", false, [](const Hit& h) { return nlohmann::json(std::round(h.score * 1e6) / 1e6); }},
+    {"title", false, [](const Hit& h) { return nlohmann::json(h.article.title); }},
+    {"author", false, [](const Hit& h) { return nullable(h.article.author_line()); }},
+    {"date", false,
+     [](const Hit& h) { return h.article.date ? nlohmann::json(to_iso(*h.article.date)) : nlohmann::json(nullptr); }},
+    {"source", false, [](const Hit& h) { return nullable(h.article.source); }},
+    {"path", false, [](const Hit& h) { return nullable(h.article.path); }},
+    {"url", false, [](const Hit& h) { return nullable(h.article.url); }},
+    {"snippet", true, [](const Hit& h) { return nlohmann::json(to_html(h.snippet)); }},
+    {"authors", false, [](const Hit& h) { return nlohmann::json(h.article.authors); }},
+    {"date_origin", false, [](const Hit& h) { return nlohmann::json(std::string(to_string(h.article.date_origin))); }},
+    {"title_highlighted", true, [](const Hit& h) { return nlohmann::json(to_html(h.title)); }},
+    {"all_words", false, [](const Hit& h) { return nlohmann::json(h.all_words); }},
+    {"language", false, [](const Hit& h) { return nullable(h.article.language); }},
+    {"similar", false, [](const Hit& h) { return nlohmann::json(h.similar); }},
+    {"fragments", true, [](const Hit& h) { return fragments_json(h.fragments); }},
+    {"snippet_from_lead", true, [](const Hit& h) { return nlohmann::json(h.snippet_from_lead); }},
+    {"title_highlights", true, [](const Hit& h) { return offsets_json(h.title); }},
+};
+
+const std::vector<std::string_view> kHitFieldNames = [] {
+    std::vector<std::string_view> names;
+    for (const auto& field : kHitFields) names.push_back(field.name);
+    return names;
+}();
+
+const HitField* find_hit_field(std::string_view name) {
+    for (const auto& field : kHitFields)
+        if (field.name == name) return &field;
+    return nullptr;
+}
 
 /// The hit as JSON, keeping only `fields` (all when empty).
 nlohmann::json hit_json(const Hit& hit, const std::vector<std::string>& fields) {
-    const Article& a = hit.article;
-    nlohmann::json h;
-    h["rank"] = hit.rank;
-    h["id"] = a.id;
-    h["score"] = std::round(hit.score * 1e6) / 1e6;
-    h["title"] = a.title;
-    h["author"] = nullable(a.author_line());
-    h["date"] = a.date ? nlohmann::json(to_iso(*a.date)) : nlohmann::json(nullptr);
-    h["source"] = nullable(a.source);
-    h["path"] = nullable(a.path);
-    h["url"] = nullable(a.url);
-    h["snippet"] = to_html(hit.snippet);
-    // Extensions beyond the v1 contract; the fields above never change meaning.
-    h["authors"] = a.authors;
-    h["date_origin"] = std::string(to_string(a.date_origin));
-    h["title_highlighted"] = to_html(hit.title);
-    h["all_words"] = hit.all_words;
-    h["language"] = nullable(a.language);
-    h["similar"] = hit.similar;
-    h["fragments"] = fragments_json(hit.fragments);
-    h["snippet_from_lead"] = hit.snippet_from_lead;
-    h["title_highlights"] = offsets_json(hit.title);
-    if (fields.empty()) return h;
-    nlohmann::json chosen = nlohmann::json::object();
-    for (const auto& field : fields)
-        if (h.contains(field)) chosen[field] = h[field];
-    return chosen;
+    nlohmann::json h = nlohmann::json::object();
+    if (fields.empty()) {
+        for (const auto& field : kHitFields) h[std::string(field.name)] = field.value(hit);
+        return h;
+    }
+    for (const auto& name : fields)
+        if (const HitField* field = find_hit_field(name)) h[name] = field->value(hit);
+    return h;
 }
 
 std::string dump(const nlohmann::json& j) { return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); }
@@ -359,6 +380,13 @@ void print_ids(const SearchResults& r, std::ostream& out) {
 
 void print_count(const SearchResults& r, std::ostream& out) { out << r.total << '\n'; }
 
-std::span<const std::string_view> hit_field_names() { return kHitFields; }
+std::span<const std::string_view> hit_field_names() { return kHitFieldNames; }
+
+bool hit_fields_need_snippets(const std::vector<std::string>& fields) {
+    return std::any_of(fields.begin(), fields.end(), [](const std::string& name) {
+        const HitField* field = find_hit_field(name);
+        return field && field->needs_snippets;
+    });
+}
 
 }  // namespace newsdex

@@ -56,6 +56,9 @@ std::span<const std::string_view> hit_field_names();
 /// An article's date as listings show it: "2024-03-05", with " (file date)" or
 /// " (capture date)" when that is all there is; "" when undated.
 std::string display_date(const Article& article);
+/// Whether any of these JSON hit fields is made from snippets or highlights (so the search
+/// must make them); unknown names need none.
+bool hit_fields_need_snippets(const std::vector<std::string>& fields);
 
 /// Marked text as HTML: escaped, matches wrapped in <mark>.
 std::string to_html(const MarkedText& marked);

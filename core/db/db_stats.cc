@@ -10,14 +10,15 @@
 #include "core/db/db_layout.h"
 #include "core/error.h"
 #include "core/schema.h"
+#include "core/text/date.h"
 
 namespace newsdex {
 
 namespace {
 
 std::string iso_day(const std::string& ymd) {
-    if (ymd.size() != 8) return ymd;
-    return ymd.substr(0, 4) + "-" + ymd.substr(4, 2) + "-" + ymd.substr(6, 2);
+    const auto day = from_yyyymmdd(ymd);
+    return day ? to_iso(*day) : ymd;
 }
 
 std::uintmax_t folder_bytes(const std::string& dir) {
@@ -78,8 +79,8 @@ DbStats read_db_stats(const std::string& db_path, std::size_t top_publications) 
                 ++s.duplicate_groups;
                 s.duplicate_articles += members - 1;
             }
-    } catch (const Xapian::Error& e) {
-        throw database_error(e, db_path);
+    } catch (...) {
+        rethrow_as_database_error(db_path);
     }
     s.bytes_on_disk = folder_bytes(s.index_path);
     return s;

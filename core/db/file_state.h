@@ -7,6 +7,8 @@
 #include <optional>
 #include <string>
 
+#include "core/text/hash.h"  // hash_file, which the content_hash comes from
+
 namespace newsdex {
 
 struct FileState {
@@ -35,15 +37,5 @@ FileChange compare(const std::optional<FileState>& stored, const FileState& curr
 /// stat(2) of `path` (following symlinks) as a FileState with no hash; nullopt with
 /// errno set when it cannot be stat'ed.
 std::optional<FileState> stat_file(const std::string& path);
-
-/// XXH3-128 of the file's bytes as 32 hex digits, read in chunks (memory stays small);
-/// nullopt with errno set on a read error.
-std::optional<std::string> hash_file(const std::string& path);
-
-/// XXH3-128 of a byte string as 32 hex digits.
-std::string hash_bytes(std::string_view bytes);
-
-/// XXH3-64 of a byte string: a stable (across runs and machines) 64-bit hash.
-std::uint64_t hash64(std::string_view bytes, std::uint64_t seed = 0);
 
 }  // namespace newsdex

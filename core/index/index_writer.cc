@@ -79,16 +79,16 @@ IndexWriter::IndexWriter(const IndexWriterOptions& options)
             // Every shard carries the metadata: a stub opens the first one only, but each
             // shard must be usable (and checkable) on its own, e.g. behind xapian-tcpsrv.
             check_or_write_metadata(shards_.back()->database());
-        } catch (const Xapian::Error& e) {
-            throw database_error(e, options_.db_path);
+        } catch (...) {
+            rethrow_as_database_error(options_.db_path);
         }
     }
     // Only now, with a committed (empty) index in place, may searchers be pointed at it.
     layout_.publish_new();
     try {
         for (const auto& path : layout_.write_paths()) view_.add_database(Xapian::Database(path));
-    } catch (const Xapian::Error& e) {
-        throw database_error(e, options_.db_path);
+    } catch (...) {
+        rethrow_as_database_error(options_.db_path);
     }
     for (auto& shard : shards_) shard->start();
     if (options_.rebuild) carry_over_synonyms();
@@ -210,7 +210,7 @@ IndexWriter::Stored IndexWriter::store(PreparedArticle&& article) {
         return result;
     } catch (const Xapian::InvalidArgumentError& e) {
         // Something in this article Xapian cannot store: the article fails, the run goes on.
-        throw std::runtime_error(e.get_msg());
+        throw ArticleRejected(e);
     } catch (const Xapian::Error& e) {
         fail(e);
     }
@@ -225,8 +225,8 @@ void IndexWriter::carry_over_synonyms() {
         for (auto key = previous.synonym_keys_begin(); key != previous.synonym_keys_end(); ++key)
             for (auto value = previous.synonyms_begin(*key); value != previous.synonyms_end(*key); ++value)
                 pairs.emplace_back(*key, *value);
-    } catch (const Xapian::Error& e) {
-        throw database_error(e, options_.db_path);
+    } catch (...) {
+        rethrow_as_database_error(options_.db_path);
     }
     if (pairs.empty()) return;
     shards_.front()->run([pairs = std::move(pairs)](Xapian::WritableDatabase& db) {
@@ -329,8 +329,8 @@ std::optional<FileState> IndexWriter::file_state(const std::string& file) const 
         return schema::decode_file_state(key, it->second);
     try {
         return schema::decode_file_state(key, view_.get_metadata(key));
-    } catch (const Xapian::Error& e) {
-        throw database_error(e, options_.db_path);
+    } catch (...) {
+        rethrow_as_database_error(options_.db_path);
     }
 }
 
@@ -434,8 +434,8 @@ void IndexWriter::compact_and_publish() {
     try {
         view_ = Xapian::Database();
         for (const auto& path : layout_.write_paths()) view_.add_database(Xapian::Database(path));
-    } catch (const Xapian::Error& e) {
-        throw database_error(e, options_.db_path);
+    } catch (...) {
+        rethrow_as_database_error(options_.db_path);
     }
 }
 

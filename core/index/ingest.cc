@@ -82,15 +82,9 @@ class StateReader {
   public:
     explicit StateReader(const std::string& index_path) : db_(index_path) {}
     std::optional<FileState> lookup(const std::string& file) {
-        for (int attempt = 0;; ++attempt) {
-            try {
-                const std::string key = schema::file_state_key(file);
-                return schema::decode_file_state(key, db_.get_metadata(key));
-            } catch (const Xapian::DatabaseModifiedError&) {
-                if (attempt >= 3) throw;
-                db_.reopen();
-            }
-        }
+        const std::string key = schema::file_state_key(file);
+        return retry_reopening([&] { return schema::decode_file_state(key, db_.get_metadata(key)); },
+                               [&] { db_.reopen(); });
     }
 
   private:
@@ -459,8 +453,8 @@ IngestStats ingest(IndexWriter& writer, const IngestOptions& options, IngestObse
     if (options.incremental) {
         try {
             states.emplace(writer.index_path());
-        } catch (const Xapian::Error& e) {
-            throw database_error(e, writer.db_path());
+        } catch (...) {
+            rethrow_as_database_error(writer.db_path());
         }
     }
 
@@ -547,8 +541,8 @@ IngestStats ingest(IndexWriter& writer, const IngestOptions& options, IngestObse
     if (options.prune && !sink.stats.interrupted) {
         try {
             sink.prune(options.paths);
-        } catch (const Xapian::Error& e) {
-            throw database_error(e, writer.db_path());
+        } catch (...) {
+            rethrow_as_database_error(writer.db_path());
         }
     }
     tick();

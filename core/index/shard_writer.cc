@@ -9,8 +9,8 @@ namespace {
 Xapian::WritableDatabase open_shard(const std::string& path, const std::string& db_path) {
     try {
         return Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
-    } catch (const Xapian::Error& e) {
-        throw database_error(e, db_path);
+    } catch (...) {
+        rethrow_as_database_error(db_path);
     }
 }
 
@@ -42,8 +42,8 @@ void ShardWriter::start() {
     try {
         db_.begin_transaction(true);
         in_transaction_ = true;
-    } catch (const Xapian::Error& e) {
-        throw database_error(e, db_path_);
+    } catch (...) {
+        rethrow_as_database_error(db_path_);
     }
     thread_ = std::thread([this] { run(); });
 }
@@ -103,8 +103,8 @@ void ShardWriter::close() {
         }
         in_transaction_ = false;
         db_.close();
-    } catch (const Xapian::Error& e) {
-        throw database_error(e, db_path_);
+    } catch (...) {
+        rethrow_as_database_error(db_path_);
     }
 }
 

@@ -179,7 +179,7 @@ namespace {
 
 /// A day in the date slot's form, "YYYYMMDD"; nullopt for anything else.
 std::optional<chr::year_month_day> ymd_of(std::string_view yyyymmdd) {
-    const auto date = yyyymmdd.size() == 8 ? parse_date(yyyymmdd) : std::nullopt;
+    const auto date = from_yyyymmdd(yyyymmdd);
     if (!date) return std::nullopt;
     return to_ymd(*date);
 }
@@ -210,10 +210,10 @@ std::vector<std::string> day_range_terms(std::string_view from, std::string_view
         const chr::sys_days year_end{ymd.year() / chr::December / 31};
         const chr::sys_days month_end{ymd.year() / ymd.month() / chr::last};
         if (ymd.month() == chr::January && ymd.day() == chr::day{1} && year_end <= end) {
-            terms.push_back(std::string(schema::kPrefixYear) + text.substr(0, 4));
+            terms.push_back(std::string(schema::kPrefixYear) + std::string(yyyymmdd_year(text)));
             day = year_end + chr::days{1};
         } else if (ymd.day() == chr::day{1} && month_end <= end) {
-            terms.push_back(std::string(schema::kPrefixMonth) + text.substr(0, 6));
+            terms.push_back(std::string(schema::kPrefixMonth) + std::string(yyyymmdd_month(text)));
             day = month_end + chr::days{1};
         } else {
             terms.push_back(std::string(schema::kPrefixDay) + text);

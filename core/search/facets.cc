@@ -5,6 +5,7 @@
 #include <map>
 
 #include "core/schema.h"
+#include "core/text/date.h"
 
 namespace newsdex {
 
@@ -82,8 +83,11 @@ Facet FacetCounter::result(std::size_t limit) const {
             case FacetKind::Year:
             case FacetKind::Month:
                 if (value.size() != 8) break;  // YYYYMMDD
-                counts[kind_ == FacetKind::Year ? value.substr(0, 4) : value.substr(0, 4) + "-" + value.substr(4, 2)] +=
-                    count;
+                {
+                    const std::string year(yyyymmdd_year(value));
+                    counts[kind_ == FacetKind::Year ? year : year + "-" + std::string(yyyymmdd_month(value).substr(4))] +=
+                        count;
+                }
                 break;
             case FacetKind::Source:
             case FacetKind::Language:

@@ -22,11 +22,7 @@ namespace {
 
 Xapian::Database open_readonly(const std::string& path) {
     if (const auto remote = parse_remote(path)) {
-        try {
-            return open_remote(*remote);
-        } catch (const Xapian::Error& e) {
-            throw database_error(e, path);
-        }
+        return with_xapian(path, [&] { return open_remote(*remote); });
     }
     std::error_code ec;
     if (!std::filesystem::exists(path, ec))
@@ -34,15 +30,9 @@ Xapian::Database open_readonly(const std::string& path) {
                     "create one with: newsdex-index --db " + path + " PATH...");
     // `newsdex-index --rebuild` switches the folder's stub to a new index and removes the
     // old one; opening exactly then can find the old one gone: open again.
-    for (int attempt = 0;; ++attempt) {
-        try {
-            return Xapian::Database(path);
-        } catch (const Xapian::DatabaseOpeningError& e) {
-            if (attempt >= 3) throw database_error(e, path);
-        } catch (const Xapian::Error& e) {
-            throw database_error(e, path);
-        }
-    }
+    return with_xapian(path, [&] {
+        return retry_reopening<Xapian::DatabaseOpeningError>([&] { return Xapian::Database(path); }, [] {});
+    });
 }
 
 /// What a database says of itself: its schema version and stemming language.
@@ -140,16 +130,12 @@ Searcher::Searcher(const std::vector<std::string>& db_paths) : db_label_(joined(
     if (db_paths.empty()) throw Error(ErrorKind::Usage, "no database given");
     std::vector<Xapian::Database> shards;
     for (const auto& path : db_paths) shards.push_back(open_readonly(path));
-    for (int attempt = 0;; ++attempt) {
-        try {
-            read_metadata(db_paths, shards);
-            break;
-        } catch (const Xapian::DatabaseModifiedError& e) {
-            // Opened just as an indexer committed twice: read the newest revision instead.
-            if (attempt >= 20) throw database_error(e, db_label_);
+    // Opened just as an indexer committed twice: read the newest revision instead.
+    with_xapian(db_label_, [&] {
+        retry_reopening([&] { read_metadata(db_paths, shards); }, [&] {
             for (auto& shard : shards) shard.reopen();
-        }
-    }
+        });
+    });
     for (const auto& shard : shards) db_.add_database(shard);
 }
 
@@ -181,8 +167,8 @@ void Searcher::read_metadata(const std::vector<std::string>& db_paths, const std
                 facet_slots_ = false;
         } catch (const Xapian::DatabaseModifiedError&) {
             throw;
-        } catch (const Xapian::Error& e) {
-            throw database_error(e, path);
+        } catch (...) {
+            rethrow_as_database_error(path);
         }
     }
     if (stemmer_name_.empty()) stemmer_name_ = "english";

@@ -2,6 +2,7 @@
 #include "core/text/date.h"
 
 #include <array>
+#include <chrono>
 #include <climits>
 #include <cstddef>
 #include <utility>
@@ -214,6 +215,7 @@ std::optional<Date> parse_iso_time(Cursor& c, Date date) {
 }
 
 std::optional<Date> parse_compact(std::string_view text) {
+    // Also the date slot's decoder (from_yyyymmdd).
     if (text.size() != 8) return std::nullopt;
     const auto year = to_int(text.substr(0, 4));
     const auto month = to_int(text.substr(4, 2));
@@ -616,6 +618,14 @@ std::string to_yyyymmdd(const Date& d) {
     append_padded(out, d.month, 2);
     append_padded(out, d.day, 2);
     return out;
+}
+
+std::optional<Date> from_yyyymmdd(std::string_view value) { return parse_compact(value); }
+
+long long days_since_epoch(const Date& d) {
+    const std::chrono::year_month_day ymd{std::chrono::year{d.year}, std::chrono::month{static_cast<unsigned>(d.month)},
+                                          std::chrono::day{static_cast<unsigned>(d.day)}};
+    return std::chrono::sys_days{ymd}.time_since_epoch().count();
 }
 
 Date from_time_t(std::time_t t) {

@@ -32,6 +32,18 @@ std::string to_iso(const Date& d);
 /// "20240305": the sortable form kept in the date value slot and D terms.
 std::string to_yyyymmdd(const Date& d);
 
+/// The date slot's codec, the other way: a "YYYYMMDD" value read back (no time); nullopt
+/// when it is not 8 digits naming a real day.
+std::optional<Date> from_yyyymmdd(std::string_view value);
+
+/// "2024" and "202403": the year and the month of a "YYYYMMDD" value, as Y and M terms and
+/// the year and month facets hold them.
+inline std::string_view yyyymmdd_year(std::string_view value) { return value.substr(0, 4); }
+inline std::string_view yyyymmdd_month(std::string_view value) { return value.substr(0, 6); }
+
+/// Days from 1970-01-01 to the day of `d` (negative before it); `d` must be a valid date.
+long long days_since_epoch(const Date& d);
+
 /// The UTC calendar date (with time) of a POSIX timestamp.
 /// Returns a default Date (year 0, which is_valid_date rejects) when the year does not fit an int.
 Date from_time_t(std::time_t t);

@@ -549,6 +549,23 @@ TEST(IndexerSynonyms, LoadingAloneReplacesTheDatabasesSynonyms) {
     EXPECT_EQ(search_cmd({"--db", db, "--no-correct", "--count", "~livestream"}).out, "0\n");
 }
 
+// The synonym block was once pasted twice into the indexer's main: the file was loaded and
+// committed twice and the line printed twice, unseen by contains(). The whole output is
+// compared, and the database holds one commit for the synonyms.
+TEST(IndexerSynonyms, SynonymsWithPathsAreLoadedOnce) {
+    TempDir dir;
+    const std::string db = dir.str() + "/db";
+    const auto file = dir.write("syn.txt", "livestream = webcast\n");
+    const auto r = index_cmd({"--db", db, "--quiet", "--synonyms", file, corpus_file("nordvik-earnings-webcast.txt")});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(r.out, "") << r.out;
+    const auto loud = index_cmd({"--db", db, "--synonyms", file, corpus_file("nordvik-earnings-webcast.txt")});
+    EXPECT_EQ(loud.exit_code, 0) << loud.err;
+    const std::string line = "loaded 1 synonym group (4 keys) from " + file + "\n";
+    EXPECT_EQ(loud.out.substr(0, line.size()), line) << loud.out;
+    EXPECT_EQ(loud.out.find("loaded", line.size()), std::string::npos) << loud.out;
+}
+
 TEST(IndexerSpelling, NoSpellingMeansNoSuggestions) {
     TempDir dir;
     const std::string with = dir.str() + "/with", without = dir.str() + "/without";

@@ -291,3 +291,31 @@ TEST(FromTimeT, LeapDay) {
 
 }  // namespace
 }  // namespace newsdex
+
+namespace newsdex {
+
+// The date slot's codec both ways, and the day count recency and date spans use.
+TEST(DateSlotCodec, RoundTripsAndRejectsWhatIsNotADay) {
+    const Date d{2024, 2, 29};
+    EXPECT_EQ(to_yyyymmdd(d), "20240229");
+    const auto back = from_yyyymmdd("20240229");
+    ASSERT_TRUE(back);
+    EXPECT_EQ(back->year, 2024);
+    EXPECT_EQ(back->month, 2);
+    EXPECT_EQ(back->day, 29);
+    EXPECT_FALSE(back->has_time);
+    for (const char* bad : {"20230229", "2024022", "202402290", "2024-02-", "", "2024ab01", "20241301"})
+        EXPECT_FALSE(from_yyyymmdd(bad)) << bad;
+    EXPECT_EQ(yyyymmdd_year("20240229"), "2024");
+    EXPECT_EQ(yyyymmdd_month("20240229"), "202402");
+}
+
+TEST(DateSlotCodec, DaysSinceEpoch) {
+    EXPECT_EQ(days_since_epoch(Date{1970, 1, 1}), 0);
+    EXPECT_EQ(days_since_epoch(Date{1970, 1, 2}), 1);
+    EXPECT_EQ(days_since_epoch(Date{1969, 12, 31}), -1);
+    EXPECT_EQ(days_since_epoch(Date{2024, 3, 1}) - days_since_epoch(Date{2024, 2, 28}), 2);  // leap day
+    EXPECT_EQ(days_since_epoch(Date{2000, 1, 1}), 10957);
+}
+
+}  // namespace newsdex

@@ -1,0 +1,1 @@
+index --db tcp://localhost:1 @CORPUS@/text

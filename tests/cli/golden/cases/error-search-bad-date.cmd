@@ -1,0 +1,1 @@
+search --db @DB@ --since 2024-13 Taurus

@@ -1,0 +1,1 @@
+search --db @DB@ --format xml Taurus

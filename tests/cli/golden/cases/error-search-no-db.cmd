@@ -1,0 +1,1 @@
+search --db @TMP@/none Taurus

@@ -1,0 +1,1 @@
+search --db @DB@ --frobnicate Taurus

@@ -1,0 +1,1 @@
+search --db @DB@ --wildcard-limit 0 Taurus

@@ -1,0 +1,1 @@
+index --db @DB@ --stats

@@ -1,0 +1,1 @@
+index --db @TMP@/db --jobs 1 @CORPUS@/text

@@ -1,0 +1,1 @@
+search --db @DB@ --facet lang --facet source --limit 0 Taurus

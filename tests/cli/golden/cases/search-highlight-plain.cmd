@@ -1,0 +1,1 @@
+search --db @DB@ --highlight plain --hl-start ">>" --hl-end "<<" --limit 1 WebEx

@@ -1,0 +1,1 @@
+search --db @DB@ --ids --limit 5 WebEx

@@ -1,0 +1,1 @@
+search --db @DB@ --format json --limit 2 WebEx

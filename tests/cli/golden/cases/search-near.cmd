@@ -1,0 +1,1 @@
+search --db @DB@ --limit 2 "Scholz NEAR/5 Taurus"

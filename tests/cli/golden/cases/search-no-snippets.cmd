@@ -1,0 +1,1 @@
+search --db @DB@ --no-snippets --limit 2 WebEx

@@ -1,0 +1,1 @@
+search --db @DB@ --limit 3 "Taurus OR \"Storm Shadow\""

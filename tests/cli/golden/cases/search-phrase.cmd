@@ -1,0 +1,1 @@
+search --db @DB@ --limit 2 "\"Kerch Bridge\""

@@ -1,0 +1,1 @@
+search --db @DB@ --count --since 2024-02 Taurus

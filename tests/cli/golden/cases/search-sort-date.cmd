@@ -1,0 +1,1 @@
+search --db @DB@ --ids --sort date --limit 5 Taurus
