@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
 #include <cstring>
 #include <map>
 #include <set>
@@ -37,6 +38,40 @@ std::size_t word_count(std::string_view s) {
 
 bool is_url(std::string_view s) { return s.starts_with("http://") || s.starts_with("https://") || s.starts_with("//"); }
 
+bool digits(std::string_view s) {
+    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+}  // namespace
+
+std::optional<Date> date_in_url(std::string_view url) {
+    // Path segments /YYYY/MM/DD/ (or /YYYY/MM/); the host and query are not the path.
+    const auto scheme = url.find("://");
+    std::string_view path = url.substr(scheme == std::string_view::npos ? 0 : scheme + 3);
+    path = path.substr(std::min(path.find('/'), path.size()));
+    path = path.substr(0, std::min(path.find_first_of("?#"), path.size()));
+    std::vector<std::string_view> parts;
+    for (std::size_t start = 0; start < path.size();) {
+        const auto end = std::min(path.find('/', start), path.size());
+        parts.push_back(path.substr(start, end - start));
+        start = end + 1;
+    }
+    for (std::size_t i = 0; i + 1 < parts.size(); ++i) {
+        if (parts[i].size() != 4 || !digits(parts[i]) || parts[i + 1].size() != 2 || !digits(parts[i + 1])) continue;
+        const int year = std::stoi(std::string(parts[i]));
+        const int month = std::stoi(std::string(parts[i + 1]));
+        int day = 1;
+        if (i + 2 < parts.size() && parts[i + 2].size() == 2 && digits(parts[i + 2])) day = std::stoi(std::string(parts[i + 2]));
+        if (year < 1990 || year > 2100 || month < 1 || month > 12 || day < 1 || day > 31) continue;
+        char iso[11];
+        std::snprintf(iso, sizeof iso, "%04d-%02d-%02d", year, month, day);
+        if (auto d = parse_date(iso)) return d;
+    }
+    return std::nullopt;
+}
+
+namespace {
+
 /// What the page says about itself, gathered in one pass over its elements.
 struct PageFacts {
     std::map<std::string, std::string> meta;  // lower-cased name/property/itemprop -> content (first wins)
@@ -46,6 +81,7 @@ struct PageFacts {
     std::vector<const GumboNode*> text_blocks;  // blocks holding bare text (lines split by <br>)
     const GumboNode* h1_node = nullptr;
     std::vector<json> ld_articles;  // JSON-LD objects of an Article type
+    std::vector<json> ld_works;     // other JSON-LD objects with a date, author or headline
     std::string ld_publisher;       // publisher.name from any JSON-LD object
 };
 
@@ -101,16 +137,30 @@ std::vector<std::string> json_names(const json& value) {
     return out;
 }
 
-/// Collects Article-typed objects from a JSON-LD block: top level, lists and @graph.
+/// True for a schema.org CreativeWork of any type (WebPage, MedicalWebPage, Recipe, ...)
+/// that says something about the article: a date, an author or a headline.
+bool describes_work(const json& j) {
+    for (const char* key : {"datePublished", "dateModified", "dateCreated", "author", "headline"})
+        if (j.contains(key)) return true;
+    return false;
+}
+
+/// Collects Article-typed objects, and other typed objects that describe a work, from a
+/// JSON-LD block: top level, lists, @graph and any nesting (mainEntity, hasPart, ...).
 void collect_ld(const json& j, PageFacts& facts, int depth = 0) {
-    if (depth > 4) return;
+    if (depth > 8) return;
     if (j.is_array()) {
         for (const auto& item : j) collect_ld(item, facts, depth + 1);
         return;
     }
     if (!j.is_object()) return;
-    if (auto graph = j.find("@graph"); graph != j.end()) collect_ld(*graph, facts, depth + 1);
-    if (auto type = j.find("@type"); type != j.end() && is_article_type(*type)) facts.ld_articles.push_back(j);
+    if (auto type = j.find("@type"); type != j.end()) {
+        if (is_article_type(*type)) facts.ld_articles.push_back(j);
+        else if (describes_work(j)) facts.ld_works.push_back(j);
+    }
+    for (const auto& [key, value] : j.items())
+        if ((value.is_object() || value.is_array()) && key != "author" && key != "publisher")
+            collect_ld(value, facts, depth + 1);
     if (facts.ld_publisher.empty()) {
         if (auto pub = j.find("publisher"); pub != j.end()) {
             if (pub->is_object() && pub->contains("name") && (*pub)["name"].is_string())
@@ -407,7 +457,9 @@ HtmlPage parse_html_page(std::string_view bytes, std::string_view transport_char
     if (!root) return page;
     const PageFacts facts = gather(root);
     Article& a = page.article;
-    const json* ld = facts.ld_articles.empty() ? nullptr : &facts.ld_articles.front();
+    const json* ld = !facts.ld_articles.empty() ? &facts.ld_articles.front()
+                     : !facts.ld_works.empty()  ? &facts.ld_works.front()
+                                                : nullptr;
     static const json kEmpty = json::object();
     const json& article_ld = ld ? *ld : kEmpty;
 
@@ -446,6 +498,10 @@ HtmlPage parse_html_page(std::string_view bytes, std::string_view transport_char
                                                          "article.published"})};
     dates.insert(dates.end(), facts.time_datetimes.begin(), facts.time_datetimes.end());
     dates.push_back(json_string(article_ld, "dateCreated"));
+    for (const json& work : facts.ld_works) dates.push_back(json_string(work, "datePublished"));
+    dates.push_back(json_string(article_ld, "dateModified"));
+    dates.push_back(meta_value(facts, {"article:modified_time", "og:updated_time", "datemodified",
+                                       "dc.date.modified", "dcterms.modified", "last-modified"}));
     for (const auto& d : dates) {
         if (d.empty()) continue;
         if (auto parsed = parse_date(d)) {
@@ -458,6 +514,14 @@ HtmlPage parse_html_page(std::string_view bytes, std::string_view transport_char
     a.url = first_non_empty({facts.canonical, meta_value(facts, {"og:url"}), json_string(article_ld, "url"),
                              json_string(article_ld, "mainEntityOfPage")});
     if (!is_url(a.url)) a.url.clear();  // relative canonicals say nothing without the page's address
+    if (!a.date) {
+        for (const std::string& address : {a.url, meta_value(facts, {"og:url"}), facts.canonical})
+            if (auto d = date_in_url(address)) {
+                a.date = d;
+                a.date_origin = DateOrigin::UrlPath;
+                break;
+            }
+    }
 
     for (const std::string& lang : {facts.html_lang, meta_value(facts, {"content-language", "language", "dc.language"}),
                                     meta_value(facts, {"og:locale"}), json_string(article_ld, "inLanguage")}) {
