@@ -369,8 +369,9 @@ std::vector<std::string> extract_body(const PageFacts& facts, const GumboNode* r
         auto [node, text] = best_of(*candidates, options, facts.h1_node, kEnough);
         const std::size_t size = total_size(text);
         // The densest block inside the candidate is part of it; one elsewhere must not
-        // outweigh it more than 2.5 times.
-        if (size >= kEnough && (contains(node, dense) || size * 5 >= dense_size * 2)) return std::move(text);
+        // outweigh it more than 2.5 times, or 5 times when the candidate holds the headline.
+        const std::size_t share = node && facts.h1_node && contains(node, facts.h1_node) ? 1 : 2;
+        if (size >= kEnough && (contains(node, dense) || size * 5 >= dense_size * share)) return std::move(text);
     }
     if (dense_size >= kEnough) return dense_text;
     std::vector<std::string> best = std::move(dense_text);

@@ -423,7 +423,8 @@ bool is_furniture_element(const GumboNode* node) {
 
 bool TextMass::holds_most(const GumboNode* node) const {
     const auto it = below.find(node);
-    return it != below.end() && total > 0 && it->second * 2 > total;
+    // A few words are no evidence: a footer's "Contact us" is all the text of a menu page.
+    return it != below.end() && it->second >= 200 && it->second * 2 > total;
 }
 
 TextMass measure_text_mass(const GumboNode* root) {

@@ -70,7 +70,7 @@ int furniture_name_score(std::string_view class_and_id);
 struct TextMass {
     std::unordered_map<const GumboNode*, std::size_t> below;
     std::size_t total = 0;
-    /// True when `node` holds more than half of the page's text.
+    /// True when `node` holds more than half of the page's text, and 200 bytes at least.
     bool holds_most(const GumboNode* node) const;
 };
 TextMass measure_text_mass(const GumboNode* root);
