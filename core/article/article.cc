@@ -9,6 +9,7 @@ std::string_view to_string(DateOrigin origin) {
         case DateOrigin::Header: return "header";
         case DateOrigin::FileTime: return "file-mtime";
         case DateOrigin::Capture: return "capture-time";
+        case DateOrigin::UrlPath: return "url-path";
         case DateOrigin::None: break;
     }
     return "none";
@@ -18,6 +19,7 @@ DateOrigin date_origin_from_string(std::string_view text) {
     if (text == "header") return DateOrigin::Header;
     if (text == "file-mtime") return DateOrigin::FileTime;
     if (text == "capture-time") return DateOrigin::Capture;
+    if (text == "url-path") return DateOrigin::UrlPath;
     return DateOrigin::None;
 }
 

@@ -17,6 +17,7 @@ enum class DateOrigin {
     Header,    ///< the article's own metadata (header block, JSON field, page or feed markup)
     FileTime,  ///< the file's modification time
     Capture,   ///< when a web archive captured the page (WARC-Date)
+    UrlPath,   ///< the date in the page's address (/2019/11/19/), when its markup has none
 };
 
 std::string_view to_string(DateOrigin origin);

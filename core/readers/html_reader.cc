@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
 #include <cstring>
 #include <map>
 #include <set>
@@ -39,13 +40,50 @@ std::size_t word_count(std::string_view s) {
 
 bool is_url(std::string_view s) { return s.starts_with("http://") || s.starts_with("https://") || s.starts_with("//"); }
 
+bool digits(std::string_view s) {
+    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+}  // namespace
+
+std::optional<Date> date_in_url(std::string_view url) {
+    // Path segments /YYYY/MM/DD/ (or /YYYY/MM/); the host and query are not the path.
+    const auto scheme = url.find("://");
+    std::string_view path = url.substr(scheme == std::string_view::npos ? 0 : scheme + 3);
+    path = path.substr(std::min(path.find('/'), path.size()));
+    path = path.substr(0, std::min(path.find_first_of("?#"), path.size()));
+    std::vector<std::string_view> parts;
+    for (std::size_t start = 0; start < path.size();) {
+        const auto end = std::min(path.find('/', start), path.size());
+        parts.push_back(path.substr(start, end - start));
+        start = end + 1;
+    }
+    for (std::size_t i = 0; i + 1 < parts.size(); ++i) {
+        if (parts[i].size() != 4 || !digits(parts[i]) || parts[i + 1].size() != 2 || !digits(parts[i + 1])) continue;
+        const int year = std::stoi(std::string(parts[i]));
+        const int month = std::stoi(std::string(parts[i + 1]));
+        int day = 1;
+        if (i + 2 < parts.size() && parts[i + 2].size() == 2 && digits(parts[i + 2])) day = std::stoi(std::string(parts[i + 2]));
+        if (year < 1990 || year > 2100 || month < 1 || month > 12 || day < 1 || day > 31) continue;
+        char iso[11];
+        std::snprintf(iso, sizeof iso, "%04d-%02d-%02d", year, month, day);
+        if (auto d = parse_date(iso)) return d;
+    }
+    return std::nullopt;
+}
+
+namespace {
+
 /// What the page says about itself, gathered in one pass over its elements.
 struct PageFacts {
     std::map<std::string, std::string> meta;  // lower-cased name/property/itemprop -> content (first wins)
     std::string title_tag, canonical, html_lang, h1;
     std::vector<std::string> rel_authors, byline_texts, itemprop_authors, time_datetimes;
     std::vector<const GumboNode*> article_bodies, articles, mains, paragraphs;
+    std::vector<const GumboNode*> text_blocks;  // blocks holding bare text (lines split by <br>)
+    const GumboNode* h1_node = nullptr;
     std::vector<json> ld_articles;  // JSON-LD objects of an Article type
+    std::vector<json> ld_works;     // other JSON-LD objects with a date, author or headline
     std::string ld_publisher;       // publisher.name from any JSON-LD object
 };
 
@@ -101,16 +139,30 @@ std::vector<std::string> json_names(const json& value) {
     return out;
 }
 
-/// Collects Article-typed objects from a JSON-LD block: top level, lists and @graph.
+/// True for a schema.org CreativeWork of any type (WebPage, MedicalWebPage, Recipe, ...)
+/// that says something about the article: a date, an author or a headline.
+bool describes_work(const json& j) {
+    for (const char* key : {"datePublished", "dateModified", "dateCreated", "author", "headline"})
+        if (j.contains(key)) return true;
+    return false;
+}
+
+/// Collects Article-typed objects, and other typed objects that describe a work, from a
+/// JSON-LD block: top level, lists, @graph and any nesting (mainEntity, hasPart, ...).
 void collect_ld(const json& j, PageFacts& facts, int depth = 0) {
-    if (depth > 4) return;
+    if (depth > 8) return;
     if (j.is_array()) {
         for (const auto& item : j) collect_ld(item, facts, depth + 1);
         return;
     }
     if (!j.is_object()) return;
-    if (auto graph = j.find("@graph"); graph != j.end()) collect_ld(*graph, facts, depth + 1);
-    if (auto type = j.find("@type"); type != j.end() && is_article_type(*type)) facts.ld_articles.push_back(j);
+    if (auto type = j.find("@type"); type != j.end()) {
+        if (is_article_type(*type)) facts.ld_articles.push_back(j);
+        else if (describes_work(j)) facts.ld_works.push_back(j);
+    }
+    for (const auto& [key, value] : j.items())
+        if ((value.is_object() || value.is_array()) && key != "author" && key != "publisher")
+            collect_ld(value, facts, depth + 1);
     if (facts.ld_publisher.empty()) {
         if (auto pub = j.find("publisher"); pub != j.end()) {
             if (pub->is_object() && pub->contains("name") && (*pub)["name"].is_string())
@@ -161,7 +213,7 @@ PageFacts gather(const GumboNode* root) {
                 break;
             }
             case GUMBO_TAG_H1:
-                if (f.h1.empty()) f.h1 = text_of(n);
+                if (f.h1.empty()) f.h1 = text_of(n), f.h1_node = n;
                 break;
             case GUMBO_TAG_TIME:
                 if (const char* dt = attribute(n, "datetime")) f.time_datetimes.emplace_back(dt);
@@ -169,6 +221,17 @@ PageFacts gather(const GumboNode* root) {
             case GUMBO_TAG_ARTICLE: f.articles.push_back(n); break;
             case GUMBO_TAG_MAIN: f.mains.push_back(n); break;
             case GUMBO_TAG_P: f.paragraphs.push_back(n); break;
+            case GUMBO_TAG_DIV: case GUMBO_TAG_TD: case GUMBO_TAG_SECTION: case GUMBO_TAG_BLOCKQUOTE:
+            case GUMBO_TAG_CENTER: case GUMBO_TAG_FONT: case GUMBO_TAG_BODY: {
+                // A body written as text split by <br><br>, without <p>: its own text runs.
+                std::size_t own = 0;
+                const GumboVector& kids = n->v.element.children;
+                for (unsigned i = 0; i < kids.length; ++i)
+                    if (const auto* k = static_cast<const GumboNode*>(kids.data[i]); k->type == GUMBO_NODE_TEXT)
+                        own += std::strlen(k->v.text.text);
+                if (own >= 100) f.text_blocks.push_back(n);
+                break;
+            }
             case GUMBO_TAG_A:
                 if (const char* rel = attribute(n, "rel"); rel && ascii_lower(rel).find("author") != std::string::npos)
                     if (auto t = text_of(n); !t.empty()) f.rel_authors.push_back(t);
@@ -209,25 +272,49 @@ std::size_t total_size(const std::vector<std::string>& paragraphs) {
     return n;
 }
 
-bool inside_furniture(const GumboNode* node) {
+bool inside_furniture(const GumboNode* node, const TextMass& mass) {
     for (const GumboNode* p = node ? node->parent : nullptr; p; p = p->parent)
-        if (is_furniture_element(p)) return true;
+        if (is_furniture_element(p) && !mass.holds_most(p)) return true;
     return false;
 }
 
+/// A paragraph's score (Readability's idea): one, plus its commas, plus a point per 100
+/// characters up to three.
+double paragraph_score(std::string_view text) {
+    return 1.0 + static_cast<double>(std::count(text.begin(), text.end(), ',')) +
+           std::min(static_cast<double>(text.size()) / 100.0, 3.0);
+}
+
+/// The own text of a block (its text children, not its elements').
+std::string own_text(const GumboNode* n) {
+    std::string out;
+    const GumboVector& kids = n->v.element.children;
+    for (unsigned i = 0; i < kids.length; ++i)
+        if (const auto* k = static_cast<const GumboNode*>(kids.data[i]); k->type == GUMBO_NODE_TEXT)
+            out.append(k->v.text.text).push_back(' ');
+    return squeeze_whitespace(out);
+}
+
 /// The element holding the densest run of real paragraphs (Readability's idea): each
-/// paragraph of 25+ characters scores its parent, and half as much its grandparent.
-const GumboNode* densest_block(const PageFacts& facts) {
+/// paragraph of 25+ characters scores its parent, and half as much its grandparent; a
+/// block's own text split by <br> scores the block itself, and half its parent.
+const GumboNode* densest_block(const PageFacts& facts, const TextMass& mass) {
     std::map<const GumboNode*, double> score;
+    auto add = [&](const GumboNode* container, const std::string& text) {
+        if (!container) return;
+        const double s = paragraph_score(text);
+        score[container] += s;
+        if (const GumboNode* up = container->parent) score[up] += s / 2;
+    };
     for (const GumboNode* p : facts.paragraphs) {
         const std::string text = text_of(p);
-        if (text.size() < 25 || inside_furniture(p)) continue;
-        const double s = 1.0 + static_cast<double>(std::count(text.begin(), text.end(), ',')) +
-                         std::min(static_cast<double>(text.size()) / 100.0, 3.0);
-        if (const GumboNode* parent = p->parent) {
-            score[parent] += s;
-            if (const GumboNode* grand = parent->parent) score[grand] += s / 2;
-        }
+        if (text.size() < 25 || inside_furniture(p, mass)) continue;
+        add(p->parent, text);
+    }
+    for (const GumboNode* b : facts.text_blocks) {
+        if (is_furniture_element(b) && !mass.holds_most(b)) continue;
+        if (inside_furniture(b, mass)) continue;
+        add(b, own_text(b));
     }
     const GumboNode* best = nullptr;
     double best_score = 0;
@@ -236,45 +323,80 @@ const GumboNode* densest_block(const PageFacts& facts) {
     return best;
 }
 
-/// The candidate with the most article text, and that text. A candidate inside another
-/// holds no more text than it, so only the outermost are read: nested <article>s cost
-/// one pass, not one per level.
+bool contains(const GumboNode* outer, const GumboNode* inner) {
+    for (const GumboNode* n = inner; n; n = n->parent)
+        if (n == outer) return true;
+    return false;
+}
+
+/// The candidate that is the article, and its text: of the outermost candidates (one
+/// inside another holds no more text than it, so nested <article>s cost one pass), the
+/// one holding the page's <h1> when it has text enough, else the one with the most text.
+/// A page of several <article>s is often a post and teasers of others.
 std::pair<const GumboNode*, std::vector<std::string>> best_of(const std::vector<const GumboNode*>& nodes,
-                                                              const ExtractOptions& options) {
+                                                              const ExtractOptions& options,
+                                                              const GumboNode* h1, std::size_t enough) {
     const std::set<const GumboNode*> all(nodes.begin(), nodes.end());
     std::pair<const GumboNode*, std::vector<std::string>> best{nullptr, {}};
     std::size_t best_size = 0;
+    bool best_has_h1 = false;
     for (const GumboNode* n : nodes) {
         bool nested = false;
         for (const GumboNode* up = n->parent; up && !nested; up = up->parent) nested = all.count(up) > 0;
         if (nested) continue;
         auto paragraphs = paragraphs_of(n, options);
         const std::size_t size = total_size(paragraphs);
-        if (size > best_size) best = {n, std::move(paragraphs)}, best_size = size;
+        const bool has_h1 = h1 && size >= enough && contains(n, h1);
+        if ((has_h1 && !best_has_h1) || (has_h1 == best_has_h1 && size > best_size))
+            best = {n, std::move(paragraphs)}, best_size = size, best_has_h1 = has_h1;
     }
     return best;
 }
 
-std::vector<std::string> extract_body(const PageFacts& facts, const GumboNode* root) {
+/// The main text: schema.org articleBody, else <article>, else <main>, each taken when it
+/// holds text enough and not much less than the densest block (a teaser <article> or a
+/// <main> around a caption is not the story); else the densest block; else the body.
+/// As a last resort, a page whose structure names no text keeps its longest prose,
+/// furniture or not, with a warning, rather than being skipped.
+std::vector<std::string> extract_body(const PageFacts& facts, const GumboNode* root, std::vector<std::string>& warnings) {
+    const TextMass mass = measure_text_mass(root);
     ExtractOptions options;
     options.skip_headings = true;
+    options.mass = &mass;
     constexpr std::size_t kEnough = 200;  // characters that make a candidate the article
-    std::vector<std::string> fallback;
-    auto consider = [&](std::vector<std::string> paragraphs) -> bool {
-        if (total_size(paragraphs) >= kEnough) {
-            fallback = std::move(paragraphs);
-            return true;
+    const GumboNode* dense = densest_block(facts, mass);
+    std::vector<std::string> dense_text = dense ? paragraphs_of(dense, options) : std::vector<std::string>{};
+    const std::size_t dense_size = total_size(dense_text);
+    for (const auto* candidates : {&facts.article_bodies, &facts.articles, &facts.mains}) {
+        auto [node, text] = best_of(*candidates, options, facts.h1_node, kEnough);
+        const std::size_t size = total_size(text);
+        // The densest block inside the candidate is part of it; one elsewhere must not
+        // outweigh it more than 2.5 times, or 5 times when the candidate holds the headline.
+        const std::size_t share = node && facts.h1_node && contains(node, facts.h1_node) ? 1 : 2;
+        if (size >= kEnough && (contains(node, dense) || size * 5 >= dense_size * share)) return std::move(text);
+    }
+    if (dense_size >= kEnough) return dense_text;
+    std::vector<std::string> best = std::move(dense_text);
+    for (const auto* candidates : {&facts.article_bodies, &facts.articles, &facts.mains}) {
+        auto text = best_of(*candidates, options, facts.h1_node, kEnough).second;
+        if (total_size(text) > total_size(best)) best = std::move(text);
+    }
+    const GumboNode* body = find_first(root, GUMBO_TAG_BODY);
+    if (body && total_size(best) < kEnough)
+        if (auto text = paragraphs_of(body, options); total_size(text) > total_size(best)) best = std::move(text);
+    if (body && best.empty()) {
+        ExtractOptions everything = options;
+        everything.skip_furniture = false;
+        auto text = paragraphs_of(body, everything);
+        std::size_t prose = 0;  // lines long enough to be sentences, not menu entries
+        for (const auto& line : text)
+            if (word_count(line) >= 8) prose += line.size();
+        if (prose >= 100) {
+            warnings.emplace_back("no main text found by the page's structure: its text read with the page furniture");
+            best = std::move(text);
         }
-        if (total_size(paragraphs) > total_size(fallback)) fallback = std::move(paragraphs);
-        return false;
-    };
-    if (consider(best_of(facts.article_bodies, options).second)) return fallback;
-    if (consider(best_of(facts.articles, options).second)) return fallback;
-    if (consider(best_of(facts.mains, options).second)) return fallback;
-    if (const GumboNode* dense = densest_block(facts); dense && consider(paragraphs_of(dense, options)))
-        return fallback;
-    if (const GumboNode* body = find_first(root, GUMBO_TAG_BODY)) consider(paragraphs_of(body, options));
-    return fallback;
+    }
+    return best;
 }
 
 std::string first_non_empty(std::initializer_list<std::string> values) {
@@ -339,7 +461,9 @@ HtmlPage parse_html_page(std::string_view bytes, std::string_view transport_char
     if (!root) return page;
     const PageFacts facts = gather(root);
     Article& a = page.article;
-    const json* ld = facts.ld_articles.empty() ? nullptr : &facts.ld_articles.front();
+    const json* ld = !facts.ld_articles.empty() ? &facts.ld_articles.front()
+                     : !facts.ld_works.empty()  ? &facts.ld_works.front()
+                                                : nullptr;
     static const json kEmpty = json::object();
     const json& article_ld = ld ? *ld : kEmpty;
 
@@ -378,6 +502,10 @@ HtmlPage parse_html_page(std::string_view bytes, std::string_view transport_char
                                                          "article.published"})};
     dates.insert(dates.end(), facts.time_datetimes.begin(), facts.time_datetimes.end());
     dates.push_back(json_string(article_ld, "dateCreated"));
+    for (const json& work : facts.ld_works) dates.push_back(json_string(work, "datePublished"));
+    dates.push_back(json_string(article_ld, "dateModified"));
+    dates.push_back(meta_value(facts, {"article:modified_time", "og:updated_time", "datemodified",
+                                       "dc.date.modified", "dcterms.modified", "last-modified"}));
     for (const auto& d : dates) {
         if (d.empty()) continue;
         if (auto parsed = parse_date(d)) {
@@ -390,6 +518,14 @@ HtmlPage parse_html_page(std::string_view bytes, std::string_view transport_char
     a.url = first_non_empty({facts.canonical, meta_value(facts, {"og:url"}), json_string(article_ld, "url"),
                              json_string(article_ld, "mainEntityOfPage")});
     if (!is_url(a.url)) a.url.clear();  // relative canonicals say nothing without the page's address
+    if (!a.date) {
+        for (const std::string& address : {a.url, meta_value(facts, {"og:url"}), facts.canonical})
+            if (auto d = date_in_url(address)) {
+                a.date = d;
+                a.date_origin = DateOrigin::UrlPath;
+                break;
+            }
+    }
 
     for (const std::string& lang : {facts.html_lang, meta_value(facts, {"content-language", "language", "dc.language"}),
                                     meta_value(facts, {"og:locale"}), json_string(article_ld, "inLanguage")}) {
@@ -400,7 +536,7 @@ HtmlPage parse_html_page(std::string_view bytes, std::string_view transport_char
         }
     }
 
-    a.paragraphs = extract_body(facts, root);
+    a.paragraphs = extract_body(facts, root, page.warnings);
     // schema.org articleBody holds the full text on pages that render it with scripts.
     const std::string ld_body = json_string(article_ld, "articleBody");
     if (ld_body.size() * 2 > total_size(a.paragraphs) * 3) a.paragraphs = split_paragraphs(ld_body);

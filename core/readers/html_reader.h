@@ -2,6 +2,7 @@
  *  meta tags, <time>, bylines) and its main text without the page furniture. */
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,6 +28,10 @@ HtmlPage parse_html_page(std::string_view bytes, std::string_view transport_char
 /// Removes a trailing (or leading) site name from a page title: "Headline | The Daily" ->
 /// "Headline". `site` is the publication's name when known.
 std::string strip_site_name(std::string_view title, std::string_view site);
+
+/// The date in a page address's path, /2019/11/19/ or /2019/11/ (the first of the month):
+/// a page's date of last resort (DateOrigin::UrlPath).
+std::optional<Date> date_in_url(std::string_view url);
 
 /// The Format::Html reader: one article per page.
 void read_html(const Input& input, Emitter& emitter);

@@ -177,34 +177,91 @@ bool is_furniture_tag(GumboTag tag) {
     }
 }
 
-/// Words in class and id names that mark page furniture (matched inside hyphenated or
-/// camel-case names: "article-share-bar", "cookieBanner", "most-read").
-constexpr std::array<std::string_view, 43> kFurnitureNames{
-    "cookie", "consent", "gdpr", "newsletter", "subscribe", "subscription", "signup", "sign-up",
-    "share", "sharing", "social", "related", "recommend", "mostread", "most-read", "most_read",
-    "popular", "trending", "promo", "advert", "sponsor", "comment", "breadcrumb", "navigation",
-    "navbar", "menu", "sidebar", "footer", "masthead", "toolbar", "byline", "author-bio", "taboola",
-    "outbrain", "paywall", "modal", "popup", "skip-link", "visually-hidden", "sr-only", "widget",
-    "banner", "read-more"};
-
-bool has_furniture_name(const char* value) {
-    if (!value || !*value) return false;
-    const std::string names = ascii_lower(value);
-    for (auto word : kFurnitureNames)
-        if (names.find(word) != std::string::npos) return true;
-    // "ad", "ads", "ad-slot", "top-ad": too short to match inside other words.
+/// The words of a class or id value: split on spaces, '-', '_', ':' and camel case, lower-cased
+/// ("content-with-sidebar-wrp" -> content, with, sidebar, wrp; "cookieBanner" -> cookie,
+/// banner). WordPress's "category-..." and "tag-..." classes name a post's topics, not its
+/// layout, and are left out.
+std::vector<std::string> name_words(std::string_view value) {
+    std::vector<std::string> words;
     std::size_t start = 0;
-    while (start < names.size()) {
-        auto end = names.find_first_of(" \t\n", start);
-        if (end == std::string::npos) end = names.size();
-        const std::string_view token(names.data() + start, end - start);
-        if (token == "ad" || token == "ads" || token.starts_with("ad-") || token.starts_with("ads-") ||
-            token.ends_with("-ad") || token.ends_with("-ads") || token == "tags" || token == "nav" ||
-            token.starts_with("nav-") || token.ends_with("-nav") || token == "hidden")
-            return true;
+    while (start < value.size()) {
+        std::size_t end = value.find_first_of(" \t\n\r\f", start);
+        if (end == std::string_view::npos) end = value.size();
+        const std::string_view token = value.substr(start, end - start);
         start = end + 1;
+        if (token.starts_with("category-") || token.starts_with("tag-")) continue;
+        std::string word;
+        auto finish = [&] {
+            if (!word.empty()) words.push_back(std::move(word));
+            word.clear();
+        };
+        for (std::size_t i = 0; i < token.size(); ++i) {
+            const auto c = static_cast<unsigned char>(token[i]);
+            if (c == '-' || c == '_' || c == ':' || c == '.') {
+                finish();
+                continue;
+            }
+            const bool upper = std::isupper(c) != 0;
+            if (upper && i > 0 && std::islower(static_cast<unsigned char>(token[i - 1]))) finish();
+            word += static_cast<char>(std::tolower(c));
+        }
+        finish();
     }
-    return false;
+    return words;
+}
+
+/// Furniture words, whole words only, weighed: 2 for what is never article text (comments,
+/// share bars, ads, menus), 1 for layout words that also name wrappers of the article
+/// ("sidebar", "widget", "modal"). Two adjacent words are tried joined too ("most read",
+/// "sign up", "read more").
+int furniture_word_weight(std::string_view w) {
+    static constexpr std::array<std::string_view, 52> kStrong{
+        "cookie", "cookies", "consent", "gdpr", "newsletter", "subscribe", "subscription", "signup",
+        "share", "sharing", "shares", "sharebar", "social", "socials", "related", "recommend",
+        "recommended", "recommendations", "mostread", "mostpopular", "popular", "trending", "promo",
+        "advert", "advertisement", "advertising", "adverts", "sponsor", "sponsored", "comment",
+        "comments", "breadcrumb", "breadcrumbs", "navigation", "navbar", "nav", "menu", "footer",
+        "masthead", "toolbar", "byline", "authorbio", "taboola", "outbrain", "paywall", "skiplink",
+        "visuallyhidden", "sronly", "ad", "ads", "tags", "disqus"};
+    static constexpr std::array<std::string_view, 9> kWeak{
+        "sidebar", "modal", "popup", "widget", "widgets", "banner", "readmore", "hidden", "teaser"};
+    if (std::find(kStrong.begin(), kStrong.end(), w) != kStrong.end()) return 2;
+    if (std::find(kWeak.begin(), kWeak.end(), w) != kWeak.end()) return 1;
+    return 0;
+}
+
+/// Words that name the article's own container (Readability's positive class words).
+bool is_content_word(std::string_view w) {
+    static constexpr std::array<std::string_view, 14> kContent{
+        "article", "body", "content", "entry", "hentry", "main", "post", "text", "blog", "story",
+        "articlebody", "postbody", "entrycontent", "maincontent"};
+    return std::find(kContent.begin(), kContent.end(), w) != kContent.end();
+}
+
+}  // namespace
+
+int furniture_name_score(std::string_view value) {
+    const std::vector<std::string> words = name_words(value);
+    int furniture = 0;
+    bool content = false;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        int weight = furniture_word_weight(words[i]);
+        if (i + 1 < words.size()) weight = std::max(weight, furniture_word_weight(words[i] + words[i + 1]));
+        furniture = std::max(furniture, weight);
+        content = content || is_content_word(words[i]);
+    }
+    return furniture - (content ? 1 : 0);
+}
+
+namespace {
+
+bool has_furniture_name(const GumboNode* node) {
+    const char* cls = attribute(node, "class");
+    const char* id = attribute(node, "id");
+    if ((!cls || !*cls) && (!id || !*id)) return false;
+    std::string both = cls ? cls : "";
+    if (id) both.append(" ").append(id);
+    return furniture_name_score(both) > 0;
 }
 
 void append_text(std::string& out, std::string_view text) {
@@ -366,7 +423,37 @@ bool is_furniture_element(const GumboNode* node) {
         if (s.find("display:none") != std::string::npos || s.find("visibility:hidden") != std::string::npos)
             return true;
     }
-    return has_furniture_name(attribute(node, "class")) || has_furniture_name(attribute(node, "id"));
+    return has_furniture_name(node);
+}
+
+bool TextMass::holds_most(const GumboNode* node) const {
+    const auto it = below.find(node);
+    // A few words are no evidence: a footer's "Contact us" is all the text of a menu page.
+    return it != below.end() && it->second >= 200 && it->second * 2 > total;
+}
+
+TextMass measure_text_mass(const GumboNode* root) {
+    TextMass mass;
+    const std::vector<const GumboNode*> elements = elements_below(root);
+    mass.below.reserve(elements.size());
+    // Children come after their parent in document order: walking it backwards sums each
+    // element's text before its parent needs it.
+    for (auto it = elements.rbegin(); it != elements.rend(); ++it) {
+        const GumboNode* n = *it;
+        const GumboTag tag = n->v.element.tag;
+        std::size_t sum = 0;
+        if (!is_never_text(tag) && tag != GUMBO_TAG_A) {
+            const GumboVector& kids = n->v.element.children;
+            for (unsigned i = 0; i < kids.length; ++i) {
+                const auto* k = static_cast<const GumboNode*>(kids.data[i]);
+                if (k->type == GUMBO_NODE_TEXT || k->type == GUMBO_NODE_CDATA) sum += std::strlen(k->v.text.text);
+                else if (k->type == GUMBO_NODE_ELEMENT) sum += mass.below[k];
+            }
+        }
+        mass.below[n] = sum;
+    }
+    if (const GumboNode* body = find_first(root, GUMBO_TAG_BODY)) mass.total = mass.below[body];
+    return mass;
 }
 
 std::vector<std::string> paragraphs_of(const GumboNode* node, const ExtractOptions& options) {
@@ -395,7 +482,10 @@ std::vector<std::string> paragraphs_of(const GumboNode* node, const ExtractOptio
         if (n->type == GUMBO_NODE_ELEMENT && n != node) {
             const GumboTag tag = n->v.element.tag;
             if (is_never_text(tag)) continue;
-            if (options.skip_furniture && is_furniture_element(n)) continue;
+            // Furniture by tag or name, unless it holds most of the page's text: then the
+            // name is a wrapper's ("content-with-sidebar"), and dropping it loses the article.
+            if (options.skip_furniture && is_furniture_element(n) && !(options.mass && options.mass->holds_most(n)))
+                continue;
             if (options.skip_headings && tag == GUMBO_TAG_H1) continue;
         }
         const bool block = n->type == GUMBO_NODE_ELEMENT && is_block(n->v.element.tag);

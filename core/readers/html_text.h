@@ -9,6 +9,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace newsdex::readers {
@@ -60,13 +61,32 @@ std::string text_of(const GumboNode* node);
 
 /// True for page furniture: nav/aside/footer/form/script..., hidden elements, ARIA
 /// navigation roles, and class or id names of menus, share bars, cookie banners,
-/// newsletters, comments, "related"/"most read" lists and ads.
+/// newsletters, comments, "related"/"most read" lists and ads (see furniture_name_score).
 bool is_furniture_element(const GumboNode* node);
+
+/// The evidence a class/id value gives, by whole words (split on spaces, '-', '_' and
+/// camel case): above 0 furniture, 0 or less not. A word that never names text counts 2
+/// ("comments", "share", "ads"), a layout word 1 ("sidebar", "widget", "modal"), and a
+/// content word ("content", "post", "entry", "article", ...) takes 1 off:
+/// "content-with-sidebar-wrp" is 0, "sidebar" 1, "comment-content" 1.
+int furniture_name_score(std::string_view class_and_id);
+
+/// Text (bytes outside links, scripts and styles) below each element, and the page
+/// body's total: the evidence that a block is the article whatever its name.
+struct TextMass {
+    std::unordered_map<const GumboNode*, std::size_t> below;
+    std::size_t total = 0;
+    /// True when `node` holds more than half of the page's text, and 200 bytes at least.
+    bool holds_most(const GumboNode* node) const;
+};
+TextMass measure_text_mass(const GumboNode* root);
 
 struct ExtractOptions {
     bool skip_furniture = true;       ///< leave out what is_furniture_element matches
     bool drop_link_lists = true;      ///< leave out short paragraphs that are mostly links
     bool skip_headings = false;       ///< leave out h1 (the title) from the body
+    /// When set, furniture that holds most of the page's text is read all the same.
+    const TextMass* mass = nullptr;
 };
 
 /// The paragraphs of the text below `node`: each block element (p, div, li, h2, ...) and
