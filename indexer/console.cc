@@ -82,14 +82,23 @@ std::string Console::progress_text(const IngestProgress& p) {
     const IngestStats& s = *p.stats;
     std::string text = std::to_string(s.files);
     if (p.totals_known) text += "/" + std::to_string(p.files_total);
-    text += " files, " + count(s.indexed() + s.unchanged, "article", "articles");
+    text += " files, ";
+    // Bytes, not files, say how far one big multi-record file has got.
+    char bytes[64];
+    if (p.totals_known)
+        std::snprintf(bytes, sizeof bytes, "%.1f/%.1f MB", static_cast<double>(p.bytes_done) / 1e6,
+                      static_cast<double>(p.bytes_total) / 1e6);
+    else
+        std::snprintf(bytes, sizeof bytes, "%.1f MB", static_cast<double>(p.bytes_done) / 1e6);
+    text += bytes;
+    text += ", " + count(s.indexed() + s.unchanged, "article", "articles");
     const double secs = p.seconds > 0 ? p.seconds : 1e-9;
     char rates[96];
     std::snprintf(rates, sizeof rates, ", %.0f articles/s, %.1f MB/s", static_cast<double>(s.indexed()) / secs,
-                  static_cast<double>(s.bytes_read) / 1e6 / secs);
+                  static_cast<double>(p.bytes_read) / 1e6 / secs);
     text += rates;
-    if (p.totals_known && p.bytes_total > p.bytes_done && s.bytes_read > 0 && p.seconds > 1) {
-        const double rate = static_cast<double>(s.bytes_read) / p.seconds;
+    if (p.totals_known && p.bytes_total > p.bytes_done && p.bytes_read > 0 && p.seconds > 1) {
+        const double rate = static_cast<double>(p.bytes_read) / p.seconds;
         text += ", ETA " + duration(static_cast<double>(p.bytes_total - p.bytes_done) / rate);
     }
     const std::size_t warnings = s.skipped + s.failed + s.repaired;

@@ -166,11 +166,33 @@ class Counter : public WalkVisitor {
 
 // ---- workers: read and prepare ----------------------------------------------------------
 
+/// Bytes the workers have read, files still being read included: what the progress display
+/// shows inside one big file. Advanced once per record, so it costs nothing measurable.
+class ReadCounter {
+  public:
+    explicit ReadCounter(std::atomic<std::uintmax_t>& total) : total_(total) {}
+    /// The reader is `position` bytes into the file (positions never go back).
+    void reached(std::uintmax_t position) {
+        if (position <= position_) return;
+        total_.fetch_add(position - position_, std::memory_order_relaxed);
+        position_ = position;
+    }
+
+  private:
+    std::atomic<std::uintmax_t>& total_;
+    std::uintmax_t position_ = 0;
+};
+
 class WorkerSink : public readers::ArticleSink {
   public:
     WorkerSink(const FileTask& task, DocumentBuilder& builder, BoundedQueue<Item>& results,
-               const Halt& stop)
-        : task_(task), builder_(builder), results_(results), stop_(stop) {}
+               const Halt& stop, ReadCounter& read)
+        : task_(task), builder_(builder), results_(results), stop_(stop), read_(read) {}
+
+    void reached(std::uintmax_t file_bytes) override {
+        // A file that grew since it was looked at counts no further than the size the totals have.
+        read_.reached(task_.from_stdin ? file_bytes : std::min(file_bytes, task_.current.size));
+    }
 
     void article(Article&& article) override {
         // Stopping: let the reader run out without the costly part; the file keeps no
@@ -202,10 +224,18 @@ class WorkerSink : public readers::ArticleSink {
     DocumentBuilder& builder_;
     BoundedQueue<Item>& results_;
     const Halt& stop_;
+    ReadCounter& read_;
 };
 
 void process(const FileTask& task, DocumentBuilder& builder, const readers::ReadOptions& options,
-             BoundedQueue<Item>& results, const Halt& stop) {
+             BoundedQueue<Item>& results, const Halt& stop, std::atomic<std::uintmax_t>& bytes_read) {
+    ReadCounter read(bytes_read);
+    // However the file ends (read, hashed and found the same, failed), it is done with.
+    struct Done {
+        ReadCounter& read;
+        std::uintmax_t size;
+        ~Done() { read.reached(size); }
+    } done{read, task.current.size};
     FileEndItem end{task.serial, FileEndItem::Kind::Read, task.path, task.current, task.from_stdin};
     if (stop.load()) {
         end.kind = FileEndItem::Kind::Aborted;
@@ -231,7 +261,7 @@ void process(const FileTask& task, DocumentBuilder& builder, const readers::Read
             return;
         }
     }
-    WorkerSink sink(task, builder, results, stop);
+    WorkerSink sink(task, builder, results, stop, read);
     readers::read_file(task.path, options, sink);
     end.state.articles = sink.articles;
     if (sink.aborted) end.kind = FileEndItem::Kind::Aborted;
@@ -300,6 +330,7 @@ class Writer {
 
     IngestStats stats;
     std::uintmax_t bytes_done = 0;
+    std::uintmax_t bytes_unchanged = 0;  ///< of the files not read (UnchangedItem)
 
   private:
     struct OpenFile {
@@ -338,6 +369,7 @@ class Writer {
         ++stats.files;
         ++stats.files_unchanged;
         bytes_done += item.size;
+        bytes_unchanged += item.size;
         FileReport r;
         r.what = FileReport::What::Unchanged;
         r.path = std::move(item.path);
@@ -481,11 +513,12 @@ IngestStats ingest(IndexWriter& writer, const IngestOptions& options, IngestObse
     });
 
     std::atomic<unsigned> working{jobs};
+    std::atomic<std::uintmax_t> bytes_read{0};
     std::vector<std::thread> workers;
     for (unsigned w = 0; w < jobs; ++w) {
         workers.emplace_back([&] {
             DocumentBuilder builder(options.read.language);
-            while (auto task = tasks.pop()) process(*task, builder, options.read, results, halt);
+            while (auto task = tasks.pop()) process(*task, builder, options.read, results, halt, bytes_read);
             if (working.fetch_sub(1) == 1) results.close();
         });
     }
@@ -498,7 +531,9 @@ IngestStats ingest(IndexWriter& writer, const IngestOptions& options, IngestObse
         progress.files_total = counter.files.load();
         progress.bytes_total = counter.bytes.load();
         progress.totals_known = counter.done.load() && !stop.load();
-        progress.bytes_done = sink.bytes_done;
+        progress.bytes_read = bytes_read.load(std::memory_order_relaxed);
+        // What the readers are through runs ahead of what the writer has stored (the queue between).
+        progress.bytes_done = std::max(sink.bytes_done, sink.bytes_unchanged + progress.bytes_read);
         progress.seconds = std::chrono::duration<double>(Clock::now() - start).count();
         observer.tick(progress);
     };

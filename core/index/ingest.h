@@ -68,7 +68,10 @@ struct IngestProgress {
     std::size_t files_total = 0;       ///< article files under the paths (final once totals_known)
     std::uintmax_t bytes_total = 0;    ///< their bytes
     bool totals_known = false;
-    std::uintmax_t bytes_done = 0;     ///< bytes of the files done (read or unchanged)
+    std::uintmax_t bytes_done = 0;     ///< bytes of the files done (read or unchanged), and of files being read so far
+    /// Bytes the readers have got through, the files they are in the middle of included (to
+    /// their last record: ArticleSink::reached), unchanged files not: what MB/s is made of.
+    std::uintmax_t bytes_read = 0;
     double seconds = 0;
 };
 

@@ -115,6 +115,8 @@ void read_gzip(const Input& input, Emitter& emitter, ExpansionBudget& budget,
     member.id = input.id;
     member.mtime = input.mtime;
     member.bytes = bytes;
+    member.span_begin = input.span_begin;
+    member.span_end = input.span_end;
     on_member(member);
 }
 
@@ -155,7 +157,15 @@ void read_container(const Input& input, Container container, Emitter& emitter, E
     }
     std::size_t members = 0;
     std::set<std::string> member_names;
+    // Where in the stored file each member's data lies, for progress: the compressed bytes
+    // libarchive has consumed (its last filter reads the raw data) before and after it.
+    auto stored_position = [&](la_int64_t consumed) {
+        if (input.bytes.empty() || consumed <= 0) return input.span_begin;
+        const double share = std::min(1.0, static_cast<double>(consumed) / static_cast<double>(input.bytes.size()));
+        return input.span_begin + static_cast<std::uintmax_t>(share * static_cast<double>(input.span_end - input.span_begin));
+    };
     for (;;) {
+        const std::uintmax_t member_begin = stored_position(archive_filter_bytes(a.get(), -1));
         struct archive_entry* entry = nullptr;
         const int r = archive_read_next_header(a.get(), &entry);
         if (r == ARCHIVE_EOF) break;
@@ -234,6 +244,8 @@ void read_container(const Input& input, Container container, Emitter& emitter, E
             }
         }
         member.bytes = bytes;
+        member.span_begin = member_begin;
+        member.span_end = std::max(member_begin, stored_position(archive_filter_bytes(a.get(), -1)));
         if (raw && member.bytes == input.bytes) {
             // libarchive passed the data through untouched: it is not what its magic promised.
             emitter.problem(Problem::Level::Failed, "", "corrupt " + kind + " data: cannot be decompressed");

@@ -157,6 +157,7 @@ void read_sgml(const Input& input, Emitter& emitter) {
         }
         const std::string_view story = text.substr(pos, end - pos);
         pos = end + 10;
+        emitter.reached(pos, text.size());
         Article a;
         a.source = "Reuters";
         a.title = squeeze_whitespace(decode_entities(between(story, "<TITLE>", "</TITLE>")));
@@ -224,6 +225,7 @@ void read_smart(const Input& input, Emitter& emitter) {
         while (!marker.empty() && (marker.back() == ' ' || marker.back() == '\t')) marker.remove_suffix(1);
         if (marker.starts_with(".I ") || marker == ".I") {
             flush();
+            emitter.reached(start, text.size());
             record = Record{};
             record->id = squeeze_whitespace(marker.substr(2));
             record->line = line_no;

@@ -239,6 +239,7 @@ void read_csv(const Input& input, Emitter& emitter) {
     std::size_t row = 0;
     for (std::size_t r = first; r < records.size(); ++r) {
         const CsvRecord& record = records[r];
+        emitter.reached(r, records.size());
         ++row;
         const std::string locator = ":" + std::to_string(record.line);
         if (record.fields.size() == 1 && record.fields[0].empty()) continue;  // blank line

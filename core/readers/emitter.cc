@@ -1,5 +1,6 @@
 #include "core/readers/emitter.h"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "core/article/article_id.h"
@@ -82,6 +83,13 @@ void Emitter::article(Article&& article, std::string_view record, std::string_vi
     if (!notes.empty()) {
         problem(Problem::Level::Repaired, locator, join_warnings(notes));
     }
+}
+
+void Emitter::reached(std::size_t done, std::size_t of) {
+    if (of == 0 || input_.span_end <= input_.span_begin) return;
+    const double share = static_cast<double>(std::min(done, of)) / static_cast<double>(of);
+    const auto width = static_cast<double>(input_.span_end - input_.span_begin);
+    sink_.reached(input_.span_begin + static_cast<std::uintmax_t>(share * width));
 }
 
 void Emitter::problem(Problem::Level level, std::string_view locator, std::string reason) {

@@ -22,6 +22,10 @@ struct Input {
     std::string name;      ///< file or member name, for format detection by extension
     std::string_view bytes;
     std::time_t mtime = 0;  ///< fallback date; 0 when unknown
+    /// The bytes of the file as stored that `bytes` stands for, [span_begin, span_end):
+    /// the whole file for a file read as it is or decompressed whole, the part of an
+    /// archive's data a member came from. For progress only (Emitter::reached).
+    std::uintmax_t span_begin = 0, span_end = 0;
 };
 
 class Emitter {
@@ -37,6 +41,11 @@ class Emitter {
     /// stable from run to run as long as the file is unchanged.
     void article(Article&& article, std::string_view record, std::string_view locator,
                  const std::vector<std::string>& warnings = {});
+
+    /// The reader has used `done` of the `of` bytes (or items) it works through: reports the
+    /// matching position in the stored file to the sink (ArticleSink::reached). Cheap: call
+    /// it once per record.
+    void reached(std::size_t done, std::size_t of);
 
     /// Reports a problem with the input, or with one record of it (`locator` as above).
     void problem(Problem::Level level, std::string_view locator, std::string reason);

@@ -245,9 +245,14 @@ void read_feed(const Input& input, Emitter& emitter) {
         return;
     }
     if (feed.language.empty() && items_parent) feed.language = xml_lang(items_parent);
-    std::size_t n = 0;
+    std::size_t n = 0, items = 0;
     for (const xmlNode* c = items_parent ? items_parent->children : nullptr; c; c = c->next)
-        if (is(c, item_name)) read_item(c, feed, ++n, emitter);
+        if (is(c, item_name)) ++items;
+    for (const xmlNode* c = items_parent ? items_parent->children : nullptr; c; c = c->next)
+        if (is(c, item_name)) {
+            emitter.reached(n, items);  // the tree is parsed whole: progress by items
+            read_item(c, feed, ++n, emitter);
+        }
     if (n == 0) emitter.problem(Problem::Level::Skipped, "", "a feed with no items");
     std::vector<std::string> notes = std::move(decoded.warnings);
     if (!parse_error.empty()) notes.push_back("malformed XML, read as far as possible (" + parse_error + ")");

@@ -212,6 +212,7 @@ void read_json_lines(const Input& input, Emitter& emitter) {
         while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
         while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
         if (line.empty()) continue;
+        emitter.reached(start, bytes.size());
         ++records;
         const std::string locator = ":" + std::to_string(line_no);
         if (line.size() > limit) {

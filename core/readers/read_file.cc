@@ -73,6 +73,7 @@ void read_bytes(const std::string& name, std::string_view bytes, const ReadOptio
     input.id = name;
     input.name = name;
     input.bytes = bytes;
+    input.span_end = bytes.size();
     ExpansionBudget budget{options.max_file_bytes};
     read_input(input, options, sink, 0, budget);
 }
@@ -91,6 +92,7 @@ void read_file(const std::string& path, const ReadOptions& options, ArticleSink&
     input.name = from_stdin ? std::string() : path;
     input.bytes = file.bytes;
     input.mtime = file.mtime;
+    input.span_end = file.bytes.size();
     ExpansionBudget budget{options.max_file_bytes};
     read_input(input, options, sink, 0, budget);
 }

@@ -37,6 +37,11 @@ class ArticleSink {
     virtual void article(Article&& article) = 0;
     /// An input, or part of one, that could not be fully used.
     virtual void problem(Problem&& problem) = 0;
+    /// How far reading has got, in bytes of the file as stored (never more than its size):
+    /// called per record of a multi-record file, so a progress display can move inside
+    /// one big file. For compressed input it is the share of the compressed file that the
+    /// position in the decompressed text stands for. Never decreases within one file.
+    virtual void reached(std::uintmax_t /*file_bytes*/) {}
 };
 
 /// The path that means standard input.

@@ -224,6 +224,7 @@ void read_warc(const Input& input, Emitter& emitter) {
             continue;
         }
         ++n;
+        emitter.reached(pos, data.size());
         const Headers warc = parse_headers(data, pos, 1 << 16);
         const std::string length_text = warc.get("content-length");
         char* end = nullptr;

@@ -44,10 +44,42 @@ TEST(Console, ProgressTextHasCountsRatesEtaAndWarnings) {
     s.files = 25;
     s.added = 20;
     s.replaced = 5;
-    s.bytes_read = 250000;
     s.skipped = 1;
-    EXPECT_EQ(Console::progress_text(progress_of(s, 5)),
-              "25/100 files, 25 articles, 5 articles/s, 0.1 MB/s, ETA 15s, 1 warning");
+    IngestProgress p = progress_of(s, 5);
+    p.bytes_read = 250000;
+    EXPECT_EQ(Console::progress_text(p),
+              "25/100 files, 0.2/1.0 MB, 25 articles, 5 articles/s, 0.1 MB/s, ETA 15s, 1 warning");
+}
+
+// Inside one big file: no file is done yet, but the bytes the reader is through give the
+// rate and the ETA (the arithmetic, with the run's seconds given: no clock involved).
+TEST(Console, InsideOneBigFileBytesReadGiveRateAndEta) {
+    IngestStats s;
+    s.added = 16673;
+    IngestProgress p;
+    p.stats = &s;
+    p.files_total = 1;
+    p.bytes_total = 80'000'000;
+    p.totals_known = true;
+    p.bytes_read = 30'000'000;
+    p.bytes_done = 30'000'000;
+    p.seconds = 10;
+    // 3 MB/s; 50 MB to go: 16.7 s.
+    EXPECT_EQ(Console::progress_text(p), "0/1 files, 30.0/80.0 MB, 16673 articles, 1667 articles/s, 3.0 MB/s, ETA 17s, 0 warnings");
+    p.seconds = 0.5;  // too early for an estimate worth showing
+    EXPECT_EQ(Console::progress_text(p), "0/1 files, 30.0/80.0 MB, 16673 articles, 33346 articles/s, 60.0 MB/s, 0 warnings");
+    // Unchanged files count as done, not as read: they make neither the rate nor the time.
+    p.seconds = 5;
+    p.bytes_read = 10'000'000;
+    p.bytes_done = 50'000'000;  // 40 MB unchanged + 10 MB read at 2 MB/s; 30 MB to go
+    p.bytes_total = 80'000'000;
+    EXPECT_EQ(Console::progress_text(p), "0/1 files, 50.0/80.0 MB, 16673 articles, 3335 articles/s, 2.0 MB/s, ETA 15s, 0 warnings");
+    p.bytes_total = 8'000'000'000;  // hours to go
+    EXPECT_NE(Console::progress_text(p).find("/8000.0 MB, 16673 articles, 3335 articles/s, 2.0 MB/s, ETA 1h06m,"), std::string::npos)
+        << Console::progress_text(p);  // 7950 MB at 2 MB/s: 3975 s
+    // While the walk is still counting, there is no total and no ETA.
+    p.totals_known = false;
+    EXPECT_EQ(Console::progress_text(p), "0 files, 50.0 MB, 16673 articles, 3335 articles/s, 2.0 MB/s, 0 warnings");
 }
 
 TEST(Console, ALiveLineIsClearedBeforeAWarningAndRedrawnAfter) {
