@@ -354,6 +354,8 @@ int run(const Config& config) {
         case Format::Ids: print_ids(results, std::cout); break;
         case Format::Count: print_count(results, std::cout); break;
     }
+    if (config.format == Format::JsonLines || config.format == Format::Ids || config.format == Format::Count)
+        print_notes(results, std::cerr);
     std::cout.flush();
     return results.total > 0 ? kExitMatch : kExitNoMatch;
 }

@@ -308,6 +308,13 @@ void print_ids(const SearchResults& r, std::ostream& out) {
     for (const auto& hit : r.hits) out << hit.article.id << '\n';
 }
 
+void print_notes(const SearchResults& r, std::ostream& err) {
+    for (const auto& note : r.notes) err << "newsdex-search: note: " << note << '\n';
+    if (!r.corrected_from.empty())
+        err << "newsdex-search: note: searched \"" << r.query << "\" instead of \"" << r.corrected_from
+            << "\", of which no article holds every word (--no-correct searches it as typed)\n";
+}
+
 void print_count(const SearchResults& r, std::ostream& out) { out << r.total << '\n'; }
 
 std::span<const std::string_view> hit_field_names() { return kHitFields; }

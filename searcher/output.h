@@ -45,6 +45,10 @@ void print_ids(const SearchResults& results, std::ostream& out);
 /// The number of matches alone.
 void print_count(const SearchResults& results, std::ostream& out);
 
+/// For outputs with no room for them (--count, --ids, jsonl): how the query was read and
+/// the correction searched instead of it, one "newsdex-search: note:" line each.
+void print_notes(const SearchResults& results, std::ostream& err);
+
 /// The names of the fields a JSON hit has, in order: what --fields accepts.
 std::span<const std::string_view> hit_field_names();
 

@@ -12,6 +12,7 @@
 #include "core/article/article.h"
 #include "core/search/date_filter.h"
 #include "core/search/facets.h"
+#include "core/search/multilingual.h"
 #include "core/search/query.h"
 #include "core/snippets/snippet.h"
 
@@ -99,7 +100,8 @@ class Searcher {
     explicit Searcher(const std::string& db_path);
     /// Opens several databases (folders, stub files listing shards, or tcp://HOST:PORT for
     /// one served by xapian-tcpsrv) searched as one:
-    /// results merge into a single ranking. They must share one stemming language.
+    /// results merge into a single ranking. Each article is matched in the stemming of
+    /// its own language, whichever database holds it.
     explicit Searcher(const std::vector<std::string>& db_paths);
     ~Searcher();
     Searcher(const Searcher&) = delete;
@@ -118,6 +120,7 @@ class Searcher {
     std::string db_label_;  ///< the path(s), for messages
     Xapian::Database db_;
     std::string stemmer_name_;
+    std::vector<StemmingLanguage> languages_;  ///< the articles' stemming languages (multilingual.h)
     /// Every database was made with the facet slots (schema::kMetaFacetSlots).
     bool facet_slots_ = true;
     /// Some database is served by xapian-tcpsrv: spelling comes from the index's words.
