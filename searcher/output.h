@@ -42,7 +42,8 @@ void print_jsonl(const SearchResults& results, std::ostream& out, const std::vec
 /// The ids of the hits, one per line.
 void print_ids(const SearchResults& results, std::ostream& out);
 
-/// The number of matches alone.
+/// The number of matches holding every word (the all-words reading of the query: what
+/// FTS5 and notmuch count; explicit operators are taken as written), alone.
 void print_count(const SearchResults& results, std::ostream& out);
 
 /// For outputs with no room for them (--count, --ids, jsonl): how the query was read and

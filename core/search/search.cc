@@ -378,7 +378,10 @@ SearchResults Searcher::run(const SearchRequest& request, const std::string& que
         results.total += estimated;
         results.total_lower += lower;
         results.total_upper += std::max(lower, upper);
-        if (part.all_words) results.total_all_words += estimated;
+        if (part.all_words) {
+            results.total_all_words += estimated;
+            results.total_all_words_exact = results.total_all_words_exact && lower == upper;
+        }
         if (!part.all_words && estimated > 0) results.partial = true;
         const Xapian::doccount held = std::min<Xapian::doccount>(mset.size(), need);
         ranking = ranking && held < need;

@@ -75,6 +75,7 @@ struct SearchResults {
     Xapian::doccount total_lower = 0;  ///< bounds of that estimate; equal when exact
     Xapian::doccount total_upper = 0;
     Xapian::doccount total_all_words = 0;  ///< of those, the ones holding every word (estimate likewise)
+    bool total_all_words_exact = true;     ///< total_all_words is a count, not an estimate
     /// True when articles holding only some of the words are among the matches (after
     /// those holding every word, or instead of them when there are none).
     bool partial = false;
