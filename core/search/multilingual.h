@@ -3,13 +3,20 @@
  *  The indexer stems each article in its own language (its L term, schema.h), so a
  *  lower-case query word stemmed in the database's language alone misses the articles of
  *  every other language (`verträge` is Zvertrag in a German article, Zverträg in English).
- *  Here the query is parsed once per stemming language the database holds, each reading
- *  restricted to the articles of its languages, and the readings ORed: every article is
- *  matched (and weighted) by its own language's stemming, and only by that. */
+ *  Here each stemmed word of the query (Z<stem> in the database's language) becomes the
+ *  OP_SYNONYM of its stems in every other stemming language the database holds (those some
+ *  article holds), weighted as one word: a German article is found by its German stem. Only
+ *  when the parsed query cannot be rebuilt that way (a stemmed word under an operator whose
+ *  parameters Xapian 1.4 does not give back) is it parsed once per language instead, each
+ *  reading restricted to its languages' articles, and the readings ORed. The expansion can
+ *  let an article match another language's stem of a query word (a rare collision); the
+ *  whole readings are exact but evaluate shared parts (date ranges) once per language,
+ *  several times slower (bench/README.md). */
 #pragma once
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -38,9 +45,10 @@ class MultilingualQueryBuilder {
     MultilingualQueryBuilder(const Xapian::Database& db, const std::vector<StemmingLanguage>& languages,
                              QueryOptions options = {});
 
-    /// With one stemming language: QueryBuilder::parse. With several: the OR of the query
-    /// as each language reads it, each restricted to that language's articles (the primary
-    /// reading to the articles of no other language); readings that come out the same
+    /// With one stemming language: QueryBuilder::parse. With several: the primary reading
+    /// with other languages' stems as synonyms; failing that, the OR of the query as each
+    /// language reads it, each restricted to that language's articles (the primary reading
+    /// to the articles of no other language); readings that come out the same
     /// (capitalised words, phrases, filters) are run once, over all their languages.
     Xapian::Query parse(const std::string& text, Xapian::Query::op default_op);
 
@@ -56,8 +64,15 @@ class MultilingualQueryBuilder {
     const std::vector<StemmingLanguage>& languages() const { return languages_; }
 
   private:
+    /// The primary reading with each stemmed word's stems in the other languages (those
+    /// some article holds) as its synonyms; nullopt when the reading cannot be rebuilt.
+    std::optional<Xapian::Query> expanded_reading(const Xapian::Query& primary_reading);
+
+    Xapian::Database db_;
     std::vector<StemmingLanguage> languages_;
-    std::vector<std::unique_ptr<QueryBuilder>> builders_;  // one per language, same order
+    std::vector<Xapian::Stem> stemmers_;  // as languages_
+    QueryOptions options_;
+    std::vector<std::unique_ptr<QueryBuilder>> builders_;  // as languages_; past the first, made when needed
     std::map<std::string, Xapian::Query> readings_;
 };
 
