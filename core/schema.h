@@ -16,7 +16,9 @@
  *                 labels (news.example.co.uk: also example.co.uk, co.uk), so `site:` matches
  *                 subdomains
  *    L<code>      ISO 639-1 language code, e.g. Len: declared by the article, else detected
- *                 (CLD2), else the --language default; the article is stemmed in it
+ *                 (CLD2), else the --language default; the article is stemmed in it, and
+ *                 the searcher reads the query in each language these terms name
+ *                 (core/search/multilingual.h)
  *    XFILE<path>  canonical path of the file on disk the article was read from (for an
  *                 archive member: the archive; "stdin" for standard input); hashed past
  *                 kMaxTermBytes. Lets a re-run find and remove the articles a changed or

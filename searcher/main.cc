@@ -48,8 +48,12 @@ int run(const SearcherConfig& config) {
         case Format::Ids: print_ids(results, std::cout); break;
         case Format::Count: print_count(results, std::cout); break;
     }
+    if (config.format == Format::JsonLines || config.format == Format::Ids || config.format == Format::Count)
+        print_notes(results, std::cerr);
     std::cout.flush();
-    return results.total > 0 ? kExitMatch : kExitNoMatch;
+    // --count prints the articles holding every word: its status says whether that is 0.
+    const Xapian::doccount matched = config.format == Format::Count ? results.total_all_words : results.total;
+    return matched > 0 ? kExitMatch : kExitNoMatch;
 }
 
 }  // namespace

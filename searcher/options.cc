@@ -66,7 +66,7 @@ Examples:
   newsdex-search --sort date --since 2024-02 --until 2024-04 'author:Connolly Taurus'
   newsdex-search 'Scholz NEAR/5 Taurus'
   newsdex-search --like corpus/text/scholz-taurus-refusal.txt --since 2024
-  newsdex-search --facet author --facet year --count Taurus
+  newsdex-search --facet author --facet year --limit 0 Taurus
   newsdex-search --format json --fields id,title,date 'title:(Taurus OR "Storm Shadow")'
   newsdex-search --db a.db --db b.db WebEx
   newsdex-search --fragments 3 --snippet-length 200 '"Storm Shadow" missiles'
@@ -286,7 +286,8 @@ std::optional<int> check_request(SearcherConfig& config, const Spelled& s, const
         return fail("--wildcard-limit must be 1 to " + std::to_string(kMaxWildcardLimit), kExitError);
     request.query_options.complete_last_word = vm.count("partial") > 0;
     request.correct_spelling = vm.count("no-correct") == 0;
-    request.exact_total = config.format == Format::Count;
+    // --limit 0 asks for the count alone: count it (Xapian's estimate without hits can be 0).
+    request.exact_total = config.format == Format::Count || request.limit == 0;
     // Only people read snippets; --ids, --count and JSON without them need none.
     request.snippets = vm.count("no-snippets") == 0 && (config.format == Format::Text || config.format == Format::Json ||
                                                         config.format == Format::JsonLines);

@@ -40,6 +40,25 @@ std::string count_phrase(const SearchResults& r) {
     return n;
 }
 
+/// The headline's number when partial matches follow: the articles holding every word,
+/// the number --count prints (issue 19: one meaning for both).
+std::string all_words_phrase(const SearchResults& r) {
+    const bool exact = r.total_all_words_exact;
+    std::string n = (exact ? "" : "about ") + std::to_string(r.total_all_words);
+    n += r.total_all_words == 1 && exact ? " match" : " matches";
+    return n;
+}
+
+/// ` of "QUERY"`, or "" without query words.
+std::string of_query(const SearchResults& r) { return r.query.empty() ? std::string() : " of \"" + r.query + "\""; }
+
+/// " (about N more hold some of them)".
+std::string partial_phrase(const SearchResults& r) {
+    const bool exact = r.total_lower == r.total_upper && r.total_all_words_exact;
+    const Xapian::doccount some = r.total > r.total_all_words ? r.total - r.total_all_words : 0;
+    return std::string(" (") + (exact ? "" : "about ") + std::to_string(some) + " more hold some of them)";
+}
+
 std::size_t code_points(const std::string& s) {
     std::size_t n = 0;
     for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
@@ -264,7 +283,9 @@ void print_text(const SearchResults& r, const TextStyle& style, std::ostream& ou
     if (r.hits.empty()) {
         if (r.total == 0)
             out << "No articles match" << (r.query.empty() ? std::string(".") : " \"" + r.query + "\".") << "\n";
-        else if (r.offset < r.total_lower)  // --limit 0: the count alone was asked for
+        else if (r.offset < r.total_lower && r.partial)  // --limit 0: the count alone was asked for
+            out << all_words_phrase(r) << " holding every word" << of_query(r) << partial_phrase(r) << ".\n";
+        else if (r.offset < r.total_lower)
             out << count_phrase(r) << what << ".\n";
         else
             out << count_phrase(r) << what << "; none from result " << std::uint64_t{r.offset} + 1 << " on.\n";
@@ -272,20 +293,19 @@ void print_text(const SearchResults& r, const TextStyle& style, std::ostream& ou
         print_timeline(r, out);
         return;
     }
-    out << count_phrase(r) << what << ", showing " << r.hits.front().rank << "-" << r.hits.back().rank << ".";
-    if (r.partial) {
-        const bool exact = r.total_lower == r.total_upper;
-        const std::string n = std::to_string(r.total_all_words);
-        if (r.total_all_words == 0)
-            out << " No article holds every word; these hold some of them.";
-        else if (r.hits.back().all_words)
-            out << (exact ? " " : " About ") << n << " hold every word; later results hold some of them.";
-        else if (r.hits.front().all_words)
-            out << " After the articles holding every word (" << (exact ? "" : "about ") << n
-                << ") come those holding some of them.";
-        else
-            out << " These hold some of the words (the articles holding every word, " << (exact ? "" : "about ") << n
-                << ", come first).";
+    const std::string showing = "showing " + std::to_string(r.hits.front().rank) + "-" + std::to_string(r.hits.back().rank);
+    if (!r.partial) {
+        out << count_phrase(r) << what << ", " << showing << ".";
+    } else if (r.total_all_words == 0) {
+        out << "No article holds every word" << of_query(r) << "; " << showing
+            << " of " << count_phrase(r) << " holding some of them.";
+    } else {
+        // The headline counts what --count counts: the articles holding every word.
+        out << all_words_phrase(r) << " holding every word" << of_query(r) << partial_phrase(r) << ", " << showing
+            << ".";
+        if (!r.hits.back().all_words)
+            out << (r.hits.front().all_words ? " Partial matches follow those holding every word."
+                                             : " These hold some of the words.");
     }
     out << sort_phrase(r.sort);
     out << "\n\n";
@@ -378,7 +398,14 @@ void print_ids(const SearchResults& r, std::ostream& out) {
     for (const auto& hit : r.hits) out << hit.article.id << '\n';
 }
 
-void print_count(const SearchResults& r, std::ostream& out) { out << r.total << '\n'; }
+void print_notes(const SearchResults& r, std::ostream& err) {
+    for (const auto& note : r.notes) err << "newsdex-search: note: " << note << '\n';
+    if (!r.corrected_from.empty())
+        err << "newsdex-search: note: searched \"" << r.query << "\" instead of \"" << r.corrected_from
+            << "\", of which no article holds every word (--no-correct searches it as typed)\n";
+}
+
+void print_count(const SearchResults& r, std::ostream& out) { out << r.total_all_words << '\n'; }
 
 std::span<const std::string_view> hit_field_names() { return kHitFieldNames; }
 

@@ -47,8 +47,13 @@ void print_article_json(const Article& article, const MarkedText& title, const M
 /// The ids of the hits, one per line.
 void print_ids(const SearchResults& results, std::ostream& out);
 
-/// The number of matches alone.
+/// The number of matches holding every word (the all-words reading of the query: what
+/// FTS5 and notmuch count; explicit operators are taken as written), alone.
 void print_count(const SearchResults& results, std::ostream& out);
+
+/// For outputs with no room for them (--count, --ids, jsonl): how the query was read and
+/// the correction searched instead of it, one "newsdex-search: note:" line each.
+void print_notes(const SearchResults& results, std::ostream& err);
 
 /// The names of the fields a JSON hit has, in order: what --fields accepts.
 std::span<const std::string_view> hit_field_names();

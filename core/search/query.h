@@ -47,6 +47,11 @@ class QueryBuilder {
     Xapian::Query parse(const std::string& text, Xapian::Query::op default_op);
 
     const Xapian::Stem& stemmer() const { return stemmer_; }
+    /// The words of the last parsed query that were stemmed to `term` (lower-case, without
+    /// field prefix), as Xapian's QueryParser::unstem_begin gives them.
+    std::vector<std::string> unstemmed(const std::string& term) const {
+        return {parser_.unstem_begin(term), parser_.unstem_end(term)};
+    }
     /// How the queries parsed so far were read, for the user (e.g. a lower-case operator).
     const std::vector<std::string>& notes() const { return notes_; }
 

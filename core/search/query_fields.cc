@@ -32,6 +32,9 @@ class ReportingProcessor : public Xapian::FieldProcessor {
     ParseProblems& problems_;
 };
 
+/// Most filter words an `author:Conn*` wildcard stands for: names are few and short.
+constexpr Xapian::termcount kFilterWildcardLimit = 1000;
+
 /// `author:Connolly`, `source:"The Guardian"`: every word of the value must be among the
 /// field's lower-cased filter terms, so matching ignores case and word order.
 class WordsProcessor : public ReportingProcessor {
@@ -40,6 +43,12 @@ class WordsProcessor : public ReportingProcessor {
     Q operator()(const std::string& value) override {
         std::vector<Q> terms;
         for (const auto& word : schema::field_words(value)) terms.emplace_back(schema::make_term(prefix_, word));
+        // `author:Conn*`: the last word as the start of a name word (its most frequent ones).
+        if (!terms.empty() && value.back() == '*')
+            terms.back() = Q(Q::OP_WILDCARD, terms.back().get_terms_begin() == terms.back().get_terms_end()
+                                                 ? prefix_
+                                                 : *terms.back().get_terms_begin(),
+                             kFilterWildcardLimit, Q::WILDCARD_LIMIT_MOST_FREQUENT);
         if (terms.empty()) return fail(value, "has no words to look for");
         return Q(Q::OP_AND, terms.begin(), terms.end());
     }

@@ -43,6 +43,7 @@ bool parser_handles_groups(std::string_view name) {
 std::string upper_case_operator(std::string_view query, const QueryToken& t, std::string_view word) {
     static constexpr std::array<std::string_view, 4> kPlain{"AND", "OR", "NOT", "XOR"};
     if (std::find(kPlain.begin(), kPlain.end(), word) != kPlain.end()) return std::string(word);
+    if (word == "&&" || word == "||") return word == "&&" ? "AND" : "OR";  // Lucene's spellings
     for (std::string_view op : {std::string_view("NEAR"), std::string_view("ADJ")}) {
         if (word == op) return std::string(op);
         if (word.size() > op.size() && word.substr(0, op.size()) == op && word[op.size()] == '/') {
@@ -129,12 +130,13 @@ class Lexer {
     void item() {
         const std::size_t begin = i_;
         char sign = 0;
-        if (const char c = text_[i_]; c == '+' || c == '-' || c == '~') {
+        // Lucene's `!Taurus` is `-Taurus`.
+        if (const char c = text_[i_]; c == '+' || c == '-' || c == '~' || c == '!') {
             if (i_ + 1 >= text_.size() || is_space(text_[i_ + 1])) {  // a lone sign: the parser ignores it
                 ++i_;
                 return;
             }
-            sign = c;
+            sign = c == '!' ? '-' : c;
             ++i_;
         }
         std::string field;
@@ -384,8 +386,12 @@ CheckedQuery check_query(std::string_view text) {
             structure = true;
         }
         if (t.kind == Kind::Operator && value_of(text, t) != t.op)
-            checked.notes.push_back("lower-case \"" + std::string(value_of(text, t)) + "\" at " +
-                                    character_at(text, t.begin) + " was read as the operator " + t.op);
+            checked.notes.push_back((is_ascii_letter(text[t.begin]) ? "lower-case \"" : "\"") +
+                                    std::string(value_of(text, t)) + "\" at " + character_at(text, t.begin) +
+                                    " was read as the operator " + t.op);
+        if (t.sign == '-' && text[t.begin] == '!')
+            checked.notes.push_back("\"!\" at " + character_at(text, t.begin) + " was read as \"-\": without " +
+                                    std::string(text.substr(t.value, t.end - t.value)));
     }
     if (terms == 0) throw query_error(text, "there is no word to search for");
     checked.text = rebuild(text, tokens, false);

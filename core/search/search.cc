@@ -7,7 +7,9 @@
 #include <optional>
 
 #include "core/error.h"
+#include "core/search/language_snippets.h"
 #include "core/search/more_like_this.h"
+#include "core/search/multilingual.h"
 #include "core/search/query_syntax.h"
 #include "core/search/recency.h"
 #include "core/db/remote_db.h"
@@ -82,7 +84,7 @@ struct Part {
 
 /// Hits for `page`, ranked from first_rank; snippets, when wanted, come from `snippets`.
 void append_hits(const std::vector<PageHit>& page, Xapian::doccount first_rank, bool all_words,
-                 const SnippetMaker* snippets, const SearchRequest& request, std::vector<Hit>& hits) {
+                 const LanguageSnippets* snippets, const SearchRequest& request, std::vector<Hit>& hits) {
     for (std::size_t i = 0; i < page.size(); ++i) {
         Hit hit;
         if (request.collapse) hit.similar = page[i].similar;
@@ -91,8 +93,9 @@ void append_hits(const std::vector<PageHit>& page, Xapian::doccount first_rank, 
         hit.all_words = all_words;
         hit.article = schema::decode_data(page[i].document.get_data());
         if (snippets) {
-            hit.title = snippets->title(hit.article.title);
-            Snippet snippet = snippets->body(hit.article.body_text());
+            const SnippetMaker& maker = snippets->for_language(hit.article.language);
+            hit.title = maker.title(hit.article.title);
+            Snippet snippet = maker.body(hit.article.body_text());
             hit.snippet = join_fragments(snippet.fragments);
             hit.fragments = std::move(snippet.fragments);
             hit.snippet_from_lead = snippet.from_lead;
@@ -143,7 +146,6 @@ void Searcher::read_metadata(const std::vector<std::string>& db_paths, const std
     stemmer_name_.clear();
     facet_slots_ = true;
     remote_parts_ = false;
-    std::string language_of;  // the path the language was first read from
     for (std::size_t i = 0; i < shards.size(); ++i) {
         const std::string& path = db_paths[i];
         try {
@@ -152,15 +154,9 @@ void Searcher::read_metadata(const std::vector<std::string>& db_paths, const std
             // Through a remote part Xapian gives no spelling data and, for a stub that
             // starts with one, no metadata: read both from the articles instead.
             if (!facts.from_metadata || names_remote(path)) remote_parts_ = true;
-            if (!language.empty() && !stemmer_name_.empty() && language != stemmer_name_)
-                throw Error(ErrorKind::Database,
-                            "databases " + language_of + " (" + stemmer_name_ + ") and " + path + " (" + language +
-                                ") are stemmed in different languages",
-                            "search them one at a time");
-            if (!language.empty() && stemmer_name_.empty()) {
-                stemmer_name_ = language;
-                language_of = path;
-            }
+            // The first database's language reads articles without an L term; the others'
+            // articles are read in their own languages (multilingual.h).
+            if (!language.empty() && stemmer_name_.empty()) stemmer_name_ = language;
             // Articles carrying the database term were all made with the facet slots.
             if (shards[i].get_doccount() > 0 && facts.from_metadata &&
                 shards[i].get_metadata(std::string(schema::kMetaFacetSlots)).empty())
@@ -180,20 +176,23 @@ SearchResults Searcher::search(const SearchRequest& request) {
     // An indexer committing twice during our search invalidates what we read: reopen, retry.
     for (int attempt = 0;; ++attempt) {
         try {
+            languages_ = stemming_languages(db_, stemmer_name_);
             SearchResults results = run(request, request.query);
             const bool has_words = request.query.find_first_not_of(" \t\r\n") != std::string::npos;
             if (!has_words || !request.like_id.empty()) return results;
-            const Xapian::Stem stemmer = stemmer_name_ == "none" ? Xapian::Stem() : Xapian::Stem(stemmer_name_);
-            const std::string suggestion = spelling_suggestion(request.query, db_, stemmer, remote_parts_);
+            const SpellingSuggestion spelling =
+                suggest_spelling(request.query, db_, stemmers_of(languages_), remote_parts_);
+            const std::string& suggestion = spelling.text;
             if (suggestion.empty()) return results;
-            if (request.correct_spelling && results.total_all_words == 0) {
+            if (request.correct_spelling && spelling.searchable && results.total_all_words == 0) {
                 SearchResults corrected = run(request, suggestion);
                 if (corrected.total_all_words > 0 || (results.total == 0 && corrected.total > 0)) {
                     corrected.corrected_from = request.query;
                     return corrected;
                 }
             }
-            results.suggestion = suggestion;
+            // `Ukrain` found as written: nothing to suggest.
+            if (!(spelling.case_only && results.total_all_words > 0)) results.suggestion = suggestion;
             return results;
         } catch (const Xapian::DatabaseModifiedError& e) {
             if (attempt >= 20) throw database_error(e, db_label_);
@@ -253,7 +252,7 @@ std::optional<ArticleView> Searcher::article(const std::string& id, const std::s
 
 SearchResults Searcher::run(const SearchRequest& request, const std::string& query) {
     using Q = Xapian::Query;
-    QueryBuilder builder(db_, stemmer_name_, request.query_options);
+    MultilingualQueryBuilder builder(db_, languages_, request.query_options);
     SearchResults results;
     results.query = query;
     results.offset = request.offset;
@@ -282,9 +281,9 @@ SearchResults Searcher::run(const SearchRequest& request, const std::string& que
     if (!facet_slots_ && !request.facets.empty())
         results.notes.push_back("this database was built before facets were recorded, so its older articles are "
                                 "not counted; rebuild it (newsdex-index --rebuild) for complete facets");
-    std::optional<SnippetMaker> snippets;
+    std::optional<LanguageSnippets> snippets;
     if (request.snippets)
-        snippets.emplace(highlight, builder.stemmer(), &db_,
+        snippets.emplace(highlight, request.like_id.empty() ? &builder : nullptr, languages_, &db_,
                          SnippetOptions{.fragments = request.fragments, .fragment_chars = request.snippet_length});
     results.collapsed = request.collapse;
     if (!request.group_of.empty()) {
@@ -422,7 +421,10 @@ SearchResults Searcher::run(const SearchRequest& request, const std::string& que
         results.total += estimated;
         results.total_lower += lower;
         results.total_upper += std::max(lower, upper);
-        if (part.all_words) results.total_all_words += estimated;
+        if (part.all_words) {
+            results.total_all_words += estimated;
+            results.total_all_words_exact = results.total_all_words_exact && lower == upper;
+        }
         if (!part.all_words && estimated > 0) results.partial = true;
         const Xapian::doccount held = std::min<Xapian::doccount>(mset.size(), need);
         ranking = ranking && held < need;

@@ -12,6 +12,7 @@
 #include "core/article/article.h"
 #include "core/search/date_filter.h"
 #include "core/search/facets.h"
+#include "core/search/multilingual.h"
 #include "core/search/query.h"
 #include "core/search/timeline.h"
 #include "core/snippets/snippet.h"
@@ -85,6 +86,7 @@ struct SearchResults {
     Xapian::doccount total_lower = 0;  ///< bounds of that estimate; equal when exact
     Xapian::doccount total_upper = 0;
     Xapian::doccount total_all_words = 0;  ///< of those, the ones holding every word (estimate likewise)
+    bool total_all_words_exact = true;     ///< total_all_words is a count, not an estimate
     /// True when articles holding only some of the words are among the matches (after
     /// those holding every word, or instead of them when there are none).
     bool partial = false;
@@ -118,7 +120,8 @@ class Searcher {
     explicit Searcher(const std::string& db_path);
     /// Opens several databases (folders, stub files listing shards, or tcp://HOST:PORT for
     /// one served by xapian-tcpsrv) searched as one:
-    /// results merge into a single ranking. They must share one stemming language.
+    /// results merge into a single ranking. Each article is matched in the stemming of
+    /// its own language, whichever database holds it.
     explicit Searcher(const std::vector<std::string>& db_paths);
     ~Searcher();
     Searcher(const Searcher&) = delete;
@@ -148,6 +151,7 @@ class Searcher {
     std::string db_label_;  ///< the path(s), for messages
     Xapian::Database db_;
     std::string stemmer_name_;
+    std::vector<StemmingLanguage> languages_;  ///< the articles' stemming languages (multilingual.h)
     /// Every database was made with the facet slots (schema::kMetaFacetSlots).
     bool facet_slots_ = true;
     /// Some database is served by xapian-tcpsrv: spelling comes from the index's words.

@@ -1,5 +1,6 @@
 #include "core/search/spelling.h"
 
+#include <algorithm>
 #include <vector>
 
 #include "core/search/query_syntax.h"
@@ -64,13 +65,51 @@ std::string with_case_of(const std::string& original, const std::string& suggest
 
 bool has_digit(const std::string& word) { return word.find_first_of("0123456789") != std::string::npos; }
 
+bool is_upper(unsigned ch) { return Xapian::Unicode::get_category(ch) == Xapian::Unicode::UPPERCASE_LETTER; }
+
+bool starts_upper_case(const std::string& written) {
+    return !written.empty() && is_upper(*Xapian::Utf8Iterator(written));
+}
+
+/// Whether a word no article holds is far more likely a typo of `suggestion` than a word
+/// (most often a name: Brexit, Covid, Kyiv, iPhone) the articles just do not hold, so
+/// that searching the suggestion instead cannot surprise: typos keep the first letter,
+/// words of 5 letters or more have room for one edit (8 or more: two), the suggestion is
+/// a word several articles hold (in some form), and the word is written as words are (lower-case, or
+/// capitalised), not as names and acronyms are (iPhone, NATO).
+bool plausible_typo(const std::string& written, const std::string& word, const std::string& suggestion,
+                    const Xapian::Database& db, const std::vector<Xapian::Stem>& stemmers) {
+    std::size_t letters = 0;
+    bool inner_upper = false;
+    for (Xapian::Utf8Iterator it(written); it != Xapian::Utf8Iterator(); ++it, ++letters)
+        inner_upper = inner_upper || (letters > 0 && is_upper(*it));
+    if (inner_upper || letters < kMinCorrectedLetters) return false;
+    if (*Xapian::Utf8Iterator(word) != *Xapian::Utf8Iterator(suggestion)) return false;
+    const unsigned allowed = letters >= 8 ? 2 : 1;
+    if (edit_distance(word, suggestion, allowed) > allowed) return false;
+    // Held by several articles as written or in another form of the database's language
+    // (missiles: missile). Only that language's: another's stemmer can make a rare word
+    // a common stem (covia -> cov).
+    Xapian::doccount held = db.get_termfreq(suggestion);
+    if (!stemmers.empty() && !stemmers.front().is_none())
+        held = std::max(held, db.get_termfreq(schema::stem_term(stemmers.front(), suggestion)));
+    return held >= kMinCorrectionArticles;
+}
+
 }  // namespace
 
-std::string spelling_suggestion(std::string_view query, const Xapian::Database& db, const Xapian::Stem& stemmer,
-                                bool from_index_words) {
+SpellingSuggestion suggest_spelling(std::string_view query, const Xapian::Database& db,
+                                    const std::vector<Xapian::Stem>& stemmers, bool from_index_words) {
+    SpellingSuggestion result;
     std::string out;
     std::size_t copied = 0;
     bool changed = false;
+    const auto replace = [&](const WordSpan& span, const std::string& with) {
+        out += query.substr(copied, span.begin - copied);
+        out += with;
+        copied = span.end;
+        changed = true;
+    };
     for (const auto& token : lex_query(query)) {
         const bool plain = token.kind == QueryToken::Kind::Word || token.kind == QueryToken::Kind::Phrase;
         if (!plain || !token.field.empty() || !token.group_field.empty() || query[token.end - 1] == '*') continue;
@@ -78,21 +117,37 @@ std::string spelling_suggestion(std::string_view query, const Xapian::Database& 
             const std::string written(query.substr(span.begin, span.end - span.begin));
             const std::string word = lower(written);
             if (has_digit(word) || db.term_exists(word)) continue;
-            if (!stemmer.is_none() && db.term_exists(schema::stem_term(stemmer, word))) continue;
+            if (std::any_of(stemmers.begin(), stemmers.end(), [&](const Xapian::Stem& stemmer) {
+                    return !stemmer.is_none() && db.term_exists(schema::stem_term(stemmer, word));
+                })) {
+                // A capitalised word is searched as written (STEM_SOME), and no article
+                // holds `Ukrain` as written; its stem they hold: search it lower-case.
+                if (token.kind == QueryToken::Kind::Word && word != written &&
+                    starts_upper_case(written)) {
+                    replace(span, word);
+                    continue;
+                }
+                continue;
+            }
             // One edit for short words: two would turn most of them into other words.
             const unsigned edits = word.size() <= 4 ? 1 : 2;
             const std::string suggestion =
                 from_index_words ? nearest_indexed_word(db, word, edits) : db.get_spelling_suggestion(word, edits);
             if (suggestion.empty() || suggestion == word) continue;
-            out += query.substr(copied, span.begin - copied);
-            out += with_case_of(written, suggestion);
-            copied = span.end;
-            changed = true;
+            replace(span, with_case_of(written, suggestion));
+            result.case_only = false;
+            if (!plausible_typo(written, word, suggestion, db, stemmers)) result.searchable = false;
         }
     }
     if (!changed) return {};
     out += query.substr(copied);
-    return out;
+    result.text = std::move(out);
+    return result;
+}
+
+std::string spelling_suggestion(std::string_view query, const Xapian::Database& db,
+                                const std::vector<Xapian::Stem>& stemmers, bool from_index_words) {
+    return suggest_spelling(query, db, stemmers, from_index_words).text;
 }
 
 }  // namespace newsdex

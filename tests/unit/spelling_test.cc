@@ -28,7 +28,7 @@ class Spelling : public ::testing::TestWithParam<Row> {
 
 TEST_P(Spelling, SuggestsTheNearestIndexedWordKeepingCase) {
     Xapian::Database db(index_->path());
-    EXPECT_EQ(spelling_suggestion(GetParam().query, db, Xapian::Stem("english")), GetParam().suggestion)
+    EXPECT_EQ(spelling_suggestion(GetParam().query, db, {Xapian::Stem("english")}), GetParam().suggestion)
         << GetParam().query;
 }
 
