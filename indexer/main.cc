@@ -53,6 +53,7 @@ struct Config {
     bool compact = true;
     bool rebuild = false;
     bool prune = false;
+    bool follow_symlinks = false;
     bool wait = false;
     bool stats = false;
     bool quiet = false;
@@ -179,6 +180,8 @@ std::optional<int> parse_options(int argc, char** argv, Config& config) {
          "build the database afresh from PATHs; searchers keep the old one until the new one is complete")
         ("prune", po::bool_switch(&config.prune),
          "remove articles whose files are gone from the PATHs given (other folders are left alone)")
+        ("follow-symlinks", po::bool_switch(&config.follow_symlinks),
+         "in folders, also read symlinks to files outside the PATHs given (skipped by default)")
         ("wait", po::bool_switch(&config.wait), "if another newsdex-index is writing the database, wait for it")
         ("stats", po::bool_switch(&config.stats), "print what the database holds (after indexing, if PATHs are given)")
         ("max-size", po::value(&max_mb)->default_value(64), "skip files larger than this many MiB")
@@ -307,6 +310,7 @@ int run(const Config& config) {
     options.read.detect_language = config.detect_language;
     options.jobs = config.jobs;
     options.prune = config.prune;
+    options.follow_symlinks = config.follow_symlinks;
     options.incremental = !config.rebuild;
     const IngestStats stats = ingest(writer, options, console, stop_requested());
     if (stats.interrupted && config.rebuild)

@@ -77,6 +77,13 @@ struct Halt {
 
 // ---- scanner: walk, stat, compare with the stored state -------------------------------
 
+bool under_root(const std::string& file, const std::string& root) {
+    if (file == root) return true;
+    if (!root.empty() && root.back() == '/') return file.starts_with(root);
+    return file.size() > root.size() && file.starts_with(root) && file[root.size()] == '/';
+}
+
+
 /// Reads stored file states through its own read-only handle (the writer's handle
 /// belongs to the writer's thread).
 class StateReader {
@@ -144,6 +151,22 @@ class Scanner : public WalkVisitor {
         prune_ = prune;
     }
     bool stop() override { return stop_.load(); }
+    bool follow_link(const fs::path& link) override {
+        if (follow_all_) return true;
+        const std::string target = canonical_file_id(link.string());
+        for (const auto& root : roots_)
+            if (under_root(target, root)) return true;
+        results_.push(ProblemItem{0, {Problem::Level::Skipped, link.string(),
+                                      "symbolic link to a file outside the PATHs given (" + target +
+                                          "): not read (--follow-symlinks reads it)"}},
+                      kSmallItem);
+        return false;
+    }
+    /// Links in folders are read when their target lies under one of `roots` (canonical), or always.
+    void links(std::vector<std::string> roots, bool follow_all) {
+        roots_ = std::move(roots);
+        follow_all_ = follow_all;
+    }
 
   private:
     BoundedQueue<FileTask>& tasks_;
@@ -154,6 +177,8 @@ class Scanner : public WalkVisitor {
     std::size_t serial_ = 0;
     std::string top_;
     bool prune_ = false;
+    std::vector<std::string> roots_;
+    bool follow_all_ = true;
 };
 
 /// Counts what the walk will meet, for the progress display's totals and ETA.
@@ -281,12 +306,6 @@ void process_guarded(const FileTask& task, DocumentBuilder& builder, const reade
 }
 
 // ---- the writer side --------------------------------------------------------------------
-
-bool under_root(const std::string& file, const std::string& root) {
-    if (file == root) return true;
-    if (!root.empty() && root.back() == '/') return file.starts_with(root);
-    return file.size() > root.size() && file.starts_with(root) && file[root.size()] == '/';
-}
 
 /// A PATH given to --prune that can prove files under it gone: it exists, and a folder
 /// can be listed.
@@ -551,6 +570,10 @@ IngestStats ingest(IndexWriter& writer, const IngestOptions& options, IngestObse
     std::string scan_error;
     std::thread scanning([&] {
         Scanner scanner(tasks, results, states, halt);
+        std::vector<std::string> roots;
+        for (const auto& p : options.paths)
+            if (p != readers::kStdinPath) roots.push_back(canonical_file_id(p));
+        scanner.links(std::move(roots), options.follow_symlinks);
         try {
             for (const auto& p : options.paths) {
                 if (halt.load()) break;

@@ -42,8 +42,10 @@ void walk_directory(const fs::path& dir, WalkVisitor& visitor) {
             visitor.ignored(e.path);  // a database's own files are not articles
         else if (e.is_dir)
             walk_directory(e.path, visitor);
-        else if (readers::is_article_file_name(e.path.filename().string()))
-            visitor.file(e.path);
+        else if (readers::is_article_file_name(e.path.filename().string())) {
+            std::error_code link_ec;
+            if (!fs::is_symlink(e.path, link_ec) || visitor.follow_link(e.path)) visitor.file(e.path);
+        }
         else
             visitor.ignored(e.path);
     }

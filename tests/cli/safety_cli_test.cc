@@ -173,16 +173,54 @@ TEST(SafetyCli, ADeviceBehindASymlinkIsSkippedAtOnce) {
     fs::create_symlink("/dev/zero", in + "/zero.txt");
     fs::create_symlink("/dev/urandom", in + "/random.jsonl");
     const std::string db = tmp.str() + "/db";
-    const auto r = index_bounded({"--db", db, in}, 20);
+    // Followed on purpose (by default a link out of the folders is not read at all).
+    const auto r = index_bounded({"--db", db, "--follow-symlinks", in}, 20);
     ASSERT_TRUE(r.finished) << "newsdex-index read a device without end";
     EXPECT_EQ(r.exit_code, 1) << r.err;
     EXPECT_TRUE(contains(r.err, "zero.txt: not a regular file")) << r.err;
     EXPECT_TRUE(contains(r.err, "random.jsonl: not a regular file")) << r.err;
+    const auto plain = index_bounded({"--db", tmp.str() + "/db1", in}, 20);
+    ASSERT_TRUE(plain.finished);
+    EXPECT_EQ(plain.exit_code, 1) << plain.err;
+    EXPECT_TRUE(contains(plain.err, "zero.txt: symbolic link to a file outside the PATHs given")) << plain.err;
     EXPECT_EQ(article_count(db), 1u);
     // The device named on the command line: the same.
     const auto named = index_bounded({"--db", tmp.str() + "/db2", "/dev/zero"}, 20);
     ASSERT_TRUE(named.finished) << "newsdex-index read /dev/zero without end";
     EXPECT_EQ(named.exit_code, 1) << named.err;
+}
+
+}  // namespace
+}  // namespace newsdex::test
+
+namespace newsdex::test {
+namespace {
+
+TEST(SafetyCli, SymlinksInFoldersAreReadOnlyWhenTheirTargetIsInsideThePaths) {
+    TempDir tmp;
+    const std::string in = tmp.str() + "/in", outside = tmp.str() + "/private";
+    fs::create_directories(in + "/sub");
+    fs::create_directories(outside);
+    tmp.write("private/secret.txt", "Title: Secret payroll\n\nThe confidential payroll ledger lists every salary in the department.\n");
+    fs::copy_file(corpus_file("ecb-holds-interest-rates.txt"), in + "/sub/ecb.txt");
+    fs::create_symlink(outside + "/secret.txt", in + "/secret.txt");
+    fs::create_symlink(in + "/sub/ecb.txt", in + "/ecb-link.txt");  // inside: read (once)
+    const std::string db = tmp.str() + "/db";
+    const auto r = index_cmd({"--db", db, in});
+    EXPECT_EQ(r.exit_code, 1) << r.err;
+    EXPECT_TRUE(contains(r.err, "skipped: " + in + "/secret.txt: symbolic link to a file outside the PATHs given"))
+        << r.err;
+    EXPECT_EQ(article_count(db), 1u);
+    EXPECT_EQ(search_cmd({"--db", db, "--count", "payroll"}).out, "0\n");
+
+    // Asked for: read.
+    const auto followed = index_cmd({"--db", tmp.str() + "/db2", "--follow-symlinks", in});
+    EXPECT_EQ(followed.exit_code, 0) << followed.err;
+    EXPECT_EQ(search_cmd({"--db", tmp.str() + "/db2", "--count", "payroll"}).out, "1\n");
+    // Named on the command line: read as before.
+    const auto named = index_cmd({"--db", tmp.str() + "/db3", in + "/secret.txt"});
+    EXPECT_EQ(named.exit_code, 0) << named.err;
+    EXPECT_EQ(search_cmd({"--db", tmp.str() + "/db3", "--count", "payroll"}).out, "1\n");
 }
 
 }  // namespace
