@@ -225,3 +225,52 @@ TEST(SafetyCli, SymlinksInFoldersAreReadOnlyWhenTheirTargetIsInsideThePaths) {
 
 }  // namespace
 }  // namespace newsdex::test
+
+namespace newsdex::test {
+namespace {
+
+// One folder holding every hostile file of this suite beside good articles: every good
+// article is indexed, each bad file is named once, exit status 1, well within 60 s.
+TEST(SafetyCli, AFolderOfHostileFilesIndexesEveryGoodArticle) {
+    TempDir tmp;
+    const std::string in = write_generated_corpus(tmp.str() + "/in", 20);
+    const std::string outside = tmp.str() + "/outside";
+    fs::create_directories(outside);
+    tmp.write("outside/secret.txt", "Title: Secret\n\nThe confidential payroll ledger of the department.\n");
+    std::vector<std::string> bad;
+    auto link = [&](const std::string& target, const std::string& name) {
+        fs::create_symlink(target, in + "/" + name);
+        bad.push_back(in + "/" + name);
+    };
+    link(outside + "/secret.txt", "secret.txt");
+    if (fs::exists("/dev/zero")) link("/dev/zero", "zero.txt");
+    if (fs::exists("/dev/urandom")) link("/dev/urandom", "random.jsonl");
+    link(in + "/nothing-there.txt", "dangling.txt");
+    tmp.write("in/empty.txt", "");
+    bad.push_back(in + "/empty.txt");
+    tmp.write("in/photo.txt", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10", 24) + std::string(4000, '\0'));
+    bad.push_back(in + "/photo.txt");
+    // Good, with awkward names: long, and inside a folder beside a database.
+    fs::copy_file(corpus_file("elbe-floods-saxony.txt"), in + "/" + std::string(190, 'y') + ".txt");
+    ASSERT_EQ(index_cmd({"--db", in + "/nested-db", "--quiet", corpus_file("ecb-holds-interest-rates.txt")}).exit_code, 0);
+    const std::size_t good = 20 + 1;
+
+    const std::string db = tmp.str() + "/db";
+    const auto r = index_bounded({"--db", db, in}, 60);
+    ASSERT_TRUE(r.finished) << "did not finish within 60 s";
+    EXPECT_LT(r.seconds, 30);
+    EXPECT_EQ(r.exit_code, 1) << r.err;
+    EXPECT_EQ(article_count(db), good) << r.err;
+    for (const auto& file : bad) {
+        std::size_t times = 0;
+        for (auto at = r.err.find(file + ":"); at != std::string::npos; at = r.err.find(file + ":", at + 1)) ++times;
+        EXPECT_EQ(times, 1u) << file << " in:\n" << r.err;
+    }
+    // And again with --prune: nothing good is lost.
+    const auto again = index_bounded({"--db", db, "--prune", in}, 60);
+    ASSERT_TRUE(again.finished);
+    EXPECT_EQ(article_count(db), good) << again.out << again.err;
+}
+
+}  // namespace
+}  // namespace newsdex::test
