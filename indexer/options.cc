@@ -131,6 +131,8 @@ po::options_description visible_options(IndexerConfig& config, std::string& lang
          "build the database afresh from PATHs; searchers keep the old one until the new one is complete")
         ("prune", po::bool_switch(&ingest.prune),
          "remove articles whose files are gone from the PATHs given (other folders are left alone)")
+        ("follow-symlinks", po::bool_switch(&ingest.follow_symlinks),
+         "in folders, also read symlinks to files outside the PATHs given (skipped by default)")
         ("wait", po::bool_switch(&writer.wait_for_lock), "if another newsdex-index is writing the database, wait for it")
         ("stats", po::bool_switch(&config.stats), "print what the database holds (after indexing, if PATHs are given)")
         ("max-size", po::value(&max_mb)->default_value(max_mb), "skip files larger than this many MiB")

@@ -92,6 +92,25 @@ std::string DbLayout::live_index(const std::string& root) {
     return gen.empty() ? std::string() : (r / gen).string();
 }
 
+bool DbLayout::is_database_folder(const std::string& dir) {
+    const fs::path d(dir);
+    return present(d / kGlassMarker) || present(d / kStubFile) || present(d / "newsdex-index.lock");
+}
+
+void DbLayout::check_database_folder(const std::string& root) {
+    std::error_code ec;
+    if (!fs::is_directory(root, ec) || is_database_folder(root)) return;
+    // What a first run leaves before its stub is written: the lock, gen-N folders, a stub
+    // being written.
+    for (const auto& entry : fs::directory_iterator(root, ec)) {
+        const std::string name = entry.path().filename().string();
+        if (generation_of(name) != 0 || name == std::string(kStubFile) + ".tmp" || name.starts_with(".")) continue;
+        throw Error(ErrorKind::Database,
+                    "--db " + root + " is not a Newsdex database: it is a folder holding other files (" + name + ")",
+                    "name a new or empty folder for the database");
+    }
+}
+
 std::string DbLayout::stub_text(const std::string& generation, unsigned shards) {
     if (shards <= 1) return "auto " + generation + "\n";
     std::string text;

@@ -66,6 +66,14 @@ class DbLayout {
     /// for a plain database); empty when there is none yet.
     static std::string live_index(const std::string& root);
 
+    /// True when `dir` holds a database (a glass index, a stub, or a Newsdex lock file):
+    /// a folder walk never reads such a folder's files as articles.
+    static bool is_database_folder(const std::string& dir);
+    /// Throws Error(Database) "not a Newsdex database" when `root` is an existing folder
+    /// holding anything but a database (a folder of articles given as --db), before
+    /// anything is written into it. A missing or empty folder is fine.
+    static void check_database_folder(const std::string& root);
+
     /// The stub lines for generation folder `generation` with `shards` shards.
     static std::string stub_text(const std::string& generation, unsigned shards);
     /// The generation a stub names and its shard count (0 when the text is not a stub

@@ -66,10 +66,17 @@ std::vector<std::string> compact_into(const std::vector<std::string>& sources, c
     return errors;
 }
 
+/// The options, once the database folder is known to be one (or new): checked before the
+/// lock file is made in it.
+const IndexWriterOptions& checked(const IndexWriterOptions& options) {
+    DbLayout::check_database_folder(options.db_path);
+    return options;
+}
+
 }  // namespace
 
 IndexWriter::IndexWriter(const IndexWriterOptions& options)
-    : options_(options),
+    : options_(checked(options)),
       lock_(options.db_path, options.wait_for_lock, options.on_wait, options.should_stop),
       layout_(options.db_path, options.rebuild,
               options.compact && options.shards == 1 ? std::max(1u, options.writers) : options.shards) {

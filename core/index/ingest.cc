@@ -1,6 +1,7 @@
 #include "core/index/ingest.h"
 
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <cerrno>
 #include <chrono>
@@ -76,6 +77,13 @@ struct Halt {
 
 // ---- scanner: walk, stat, compare with the stored state -------------------------------
 
+bool under_root(const std::string& file, const std::string& root) {
+    if (file == root) return true;
+    if (!root.empty() && root.back() == '/') return file.starts_with(root);
+    return file.size() > root.size() && file.starts_with(root) && file[root.size()] == '/';
+}
+
+
 /// Reads stored file states through its own read-only handle (the writer's handle
 /// belongs to the writer's thread).
 class StateReader {
@@ -127,9 +135,32 @@ class Scanner : public WalkVisitor {
     }
     void ignored(const fs::path&) override { results_.push(IgnoredItem{}, kSmallItem); }
     void error(const std::string& path, const std::string& reason) override {
-        results_.push(ProblemItem{0, {Problem::Level::Failed, path, reason}}, kSmallItem);
+        std::string why = reason;
+        if (prune_ && path == top_) why += "; --prune removes nothing under it";
+        results_.push(ProblemItem{0, {Problem::Level::Failed, path, why}}, kSmallItem);
+    }
+    /// The PATH being walked, and whether this run prunes (for the note above).
+    void walking(const std::string& top, bool prune) {
+        top_ = top;
+        prune_ = prune;
     }
     bool stop() override { return stop_.load(); }
+    bool follow_link(const fs::path& link) override {
+        if (follow_all_) return true;
+        const std::string target = canonical_file_id(link.string());
+        for (const auto& root : roots_)
+            if (under_root(target, root)) return true;
+        results_.push(ProblemItem{0, {Problem::Level::Skipped, link.string(),
+                                      "symbolic link to a file outside the PATHs given (" + target +
+                                          "): not read (--follow-symlinks reads it)"}},
+                      kSmallItem);
+        return false;
+    }
+    /// Links in folders are read when their target lies under one of `roots` (canonical), or always.
+    void links(std::vector<std::string> roots, bool follow_all) {
+        roots_ = std::move(roots);
+        follow_all_ = follow_all;
+    }
 
   private:
     BoundedQueue<FileTask>& tasks_;
@@ -138,6 +169,10 @@ class Scanner : public WalkVisitor {
     const Halt& stop_;
     std::unordered_set<std::uint64_t> seen_;
     std::size_t serial_ = 0;
+    std::string top_;
+    bool prune_ = false;
+    std::vector<std::string> roots_;
+    bool follow_all_ = true;
 };
 
 /// Counts what the walk will meet, for the progress display's totals and ETA.
@@ -227,6 +262,11 @@ class WorkerSink : public readers::ArticleSink {
     ReadCounter& read_;
 };
 
+bool is_regular(const std::string& path) {
+    struct stat st {};
+    return ::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
+}
+
 void process(const FileTask& task, DocumentBuilder& builder, const readers::ReadOptions& options,
              BoundedQueue<Item>& results, const Halt& stop, std::atomic<std::uintmax_t>& bytes_read) {
     ReadCounter read(bytes_read);
@@ -244,7 +284,9 @@ void process(const FileTask& task, DocumentBuilder& builder, const readers::Read
     }
     // Too large files are refused by read_file without reading them; hashing them would
     // read what will not be used. Standard input can be read only once: by read_file.
-    if (!task.from_stdin && task.current.size <= options.max_file_bytes) {
+    // Only a regular file is hashed: a device (/dev/zero behind a symlink) never ends;
+    // read_file then names it as not a regular file.
+    if (!task.from_stdin && task.current.size <= options.max_file_bytes && is_regular(task.path)) {
         auto hash = hash_file(task.path);
         if (!hash) {
             results.push(ProblemItem{task.serial, {Problem::Level::Failed, task.path, std::strerror(errno)}}, kSmallItem);
@@ -268,14 +310,58 @@ void process(const FileTask& task, DocumentBuilder& builder, const readers::Read
     results.push(std::move(end), kSmallItem);
 }
 
-// ---- the writer side --------------------------------------------------------------------
-
-bool under_root(const std::string& file, const std::string& root) {
-    if (file == root) return true;
-    if (!root.empty() && root.back() == '/') return file.starts_with(root);
-    return file.size() > root.size() && file.starts_with(root) && file[root.size()] == '/';
+/// process(), guarded: whatever still goes wrong in one file (out of memory, a library
+/// throwing) fails that file, named, and the run goes on with the rest.
+void process_guarded(const FileTask& task, DocumentBuilder& builder, const readers::ReadOptions& options,
+                     BoundedQueue<Item>& results, const Halt& stop, std::atomic<std::uintmax_t>& bytes_read) {
+    std::string reason;
+    try {
+        process(task, builder, options, results, stop, bytes_read);
+        return;
+    } catch (const Xapian::Error& e) {
+        reason = e.get_description();
+    } catch (const std::exception& e) {
+        reason = e.what();
+    }
+    results.push(ProblemItem{task.serial, {Problem::Level::Failed, task.path, "could not be read: " + reason}},
+                 kSmallItem);
+    results.push(FileEndItem{task.serial, FileEndItem::Kind::Failed, task.path, task.current, task.from_stdin},
+                 kSmallItem);
 }
 
+// ---- the writer side --------------------------------------------------------------------
+
+/// A PATH given to --prune that can prove files under it gone: it exists, and a folder
+/// can be listed.
+bool readable_root(const std::string& path) {
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0) return false;
+    return !S_ISDIR(st.st_mode) || ::access(path.c_str(), R_OK | X_OK) == 0;
+}
+
+/// The article id stored in a document's data ("" when it has none).
+std::string stored_id(const Xapian::Database& db, Xapian::docid did) {
+    try {
+        return schema::decode_data(db.get_document(did).get_data()).id;
+    } catch (const std::runtime_error&) {
+        return {};
+    }
+}
+
+/// The file a source-file term names, given the id of one of its articles: the id itself
+/// or the part of it before a '#' or '!' (record, archive member) whose term it is; ""
+/// when none is.
+std::string file_of_term(const std::string& term, const std::string& id) {
+    for (std::size_t end = id.size(); end > 0;) {
+        std::string candidate = id.substr(0, end);
+        if (schema::source_file_term(candidate) == term) return candidate;
+        end = id.find_last_of("#!", end - 1);
+        if (end == std::string::npos) break;
+    }
+    return {};
+}
+
+/// Proven gone: stat says there is no such file (not merely that it cannot look).
 bool gone(const std::string& path) {
     struct stat st {};
     return ::stat(path.c_str(), &st) != 0 && (errno == ENOENT || errno == ENOTDIR);
@@ -290,9 +376,13 @@ class Writer {
     }
 
     void prune(const std::vector<std::string>& paths) {
+        // Only a PATH that is there and readable now can prove that files under it are
+        // gone: a missing or unreadable one (an unmounted disk) prunes nothing (the walk
+        // named it already).
         std::vector<std::string> roots;
         for (const auto& p : paths)
-            if (p != readers::kStdinPath) roots.push_back(canonical_file_id(p));
+            if (p != readers::kStdinPath && readable_root(p)) roots.push_back(canonical_file_id(p));
+        if (roots.empty()) return;
         auto in_roots = [&](const std::string& file) {
             for (const auto& r : roots)
                 if (under_root(file, r)) return true;
@@ -309,8 +399,12 @@ class Writer {
         // Files whose articles were committed but whose state was not (a crash mid-file).
         const std::string file_prefix(schema::kPrefixSourceFile);
         for (auto it = db.allterms_begin(file_prefix); it != db.allterms_end(file_prefix); ++it) {
-            const std::string file = (*it).substr(file_prefix.size());
-            if (schema::source_file_term(file) != *it) continue;  // hashed: known by its state
+            // The term of a long path is cut and hashed: the path is the one its articles'
+            // stored ids start with, never the term's text.
+            auto post = db.postlist_begin(*it);
+            if (post == db.postlist_end(*it)) continue;
+            const std::string file = file_of_term(*it, stored_id(db, *post));
+            if (file.empty()) continue;  // cannot tell which file: prove nothing
             if (in_roots(file) && gone(file) && listed.insert(file).second) files.push_back(file);
         }
         // Articles with no source file term, whose id is their file's path: one-article
@@ -318,10 +412,12 @@ class Writer {
         std::vector<std::string> by_id;
         const std::string id_prefix(schema::kPrefixId);
         for (auto it = db.allterms_begin(id_prefix); it != db.allterms_end(id_prefix); ++it) {
-            const std::string id = (*it).substr(id_prefix.size());
-            if (listed.count(id) || schema::id_term(id) != *it || !in_roots(id) || !gone(id)) continue;
             auto post = db.postlist_begin(*it);
             if (post == db.postlist_end(*it)) continue;
+            // The full id as stored, not the term: a long id's term is cut and hashed.
+            const std::string id = stored_id(db, *post);
+            if (id.empty() || schema::id_term(id) != *it) continue;
+            if (listed.count(id) || !in_roots(id) || !gone(id)) continue;
             if (schema::stored_term(db, *post, file_prefix).empty()) by_id.push_back(id);
         }
         for (const auto& file : files) report_pruned(file, writer_.forget_file(file));
@@ -500,9 +596,14 @@ IngestStats ingest(IndexWriter& writer, const IngestOptions& options, IngestObse
     std::string scan_error;
     std::thread scanning([&] {
         Scanner scanner(tasks, results, states, halt);
+        std::vector<std::string> roots;
+        for (const auto& p : options.paths)
+            if (p != readers::kStdinPath) roots.push_back(canonical_file_id(p));
+        scanner.links(std::move(roots), options.follow_symlinks);
         try {
             for (const auto& p : options.paths) {
                 if (halt.load()) break;
+                scanner.walking(p, options.prune);
                 walk_path(p, scanner);
             }
         } catch (const Xapian::Error& e) {
@@ -518,7 +619,7 @@ IngestStats ingest(IndexWriter& writer, const IngestOptions& options, IngestObse
     for (unsigned w = 0; w < jobs; ++w) {
         workers.emplace_back([&] {
             DocumentBuilder builder(options.read.language);
-            while (auto task = tasks.pop()) process(*task, builder, options.read, results, halt, bytes_read);
+            while (auto task = tasks.pop()) process_guarded(*task, builder, options.read, results, halt, bytes_read);
             if (working.fetch_sub(1) == 1) results.close();
         });
     }

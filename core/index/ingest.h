@@ -31,6 +31,9 @@ struct IngestOptions {
     unsigned jobs = 1;              ///< worker threads
     bool prune = false;             ///< remove articles of files gone from `paths`
     bool incremental = true;        ///< skip files whose stored state says unchanged
+    /// In folder walks, read symlinks whose target is outside every PATH (by default they
+    /// are skipped, named: a link must not make /etc/passwd searchable).
+    bool follow_symlinks = false;
     /// Prepared articles waiting for the writer. A queued Xapian document takes several times
     /// its text in memory (every term with its positions): on the benchmark's real corpus,
     /// 32 MiB here and 64 MiB per shard writer peaked at 485-550 MiB, 8 MiB each at 350-355

@@ -4,6 +4,7 @@
 #include <system_error>
 #include <vector>
 
+#include "core/db/db_layout.h"
 #include "core/readers/read_file.h"
 
 namespace newsdex {
@@ -37,10 +38,14 @@ void walk_directory(const fs::path& dir, WalkVisitor& visitor) {
     std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) { return a.path < b.path; });
     for (const auto& e : entries) {
         if (visitor.stop()) return;
-        if (e.is_dir)
+        if (e.is_dir && DbLayout::is_database_folder(e.path.string()))
+            visitor.ignored(e.path);  // a database's own files are not articles
+        else if (e.is_dir)
             walk_directory(e.path, visitor);
-        else if (readers::is_article_file_name(e.path.filename().string()))
-            visitor.file(e.path);
+        else if (readers::is_article_file_name(e.path.filename().string())) {
+            std::error_code link_ec;
+            if (!fs::is_symlink(e.path, link_ec) || visitor.follow_link(e.path)) visitor.file(e.path);
+        }
         else
             visitor.ignored(e.path);
     }
@@ -61,7 +66,9 @@ void walk_path(const std::string& path, WalkVisitor& visitor) {
                                                                               : "No such file or directory");
         return;
     }
-    if (fs::is_directory(status))
+    if (fs::is_directory(status) && DbLayout::is_database_folder(path))
+        visitor.error(path, "is a database folder, not articles: not read");
+    else if (fs::is_directory(status))
         walk_directory(path, visitor);
     else
         visitor.file(path);

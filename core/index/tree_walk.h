@@ -18,6 +18,8 @@ class WalkVisitor {
     virtual void ignored(const std::filesystem::path& path) = 0;
     /// A path that could not be listed or does not exist.
     virtual void error(const std::string& path, const std::string& reason) = 0;
+    /// A symbolic link to a file met in a folder: true reads it (through file()).
+    virtual bool follow_link(const std::filesystem::path&) { return true; }
     /// Polled between entries: true stops the walk.
     virtual bool stop() { return false; }
 };
