@@ -30,9 +30,6 @@ void add_filter_words(Xapian::Document& doc, std::string_view prefix, const std:
 DocumentBuilder::DocumentBuilder(Language default_language)
     : default_language_(std::move(default_language)) {
     generator_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
-    // Chinese, Japanese and Korean have no spaces between words: index them as n-grams,
-    // which the query parser (FLAG_CJK_NGRAM there too) splits the same way.
-    generator_.set_flags(Xapian::TermGenerator::FLAG_CJK_NGRAM);
 }
 
 const Xapian::Stem& DocumentBuilder::stemmer_for(const std::string& language_code) {

@@ -49,7 +49,7 @@ Xapian::Query QueryBuilder::parse(const std::string& text, Xapian::Query::op def
 Xapian::Query QueryBuilder::parse_text(const std::string& original, const std::string& text,
                                        Xapian::Query::op default_op) {
     using QP = Xapian::QueryParser;
-    unsigned flags = QP::FLAG_PHRASE | QP::FLAG_BOOLEAN | QP::FLAG_LOVEHATE | QP::FLAG_WILDCARD | QP::FLAG_PURE_NOT | QP::FLAG_CJK_NGRAM;
+    unsigned flags = QP::FLAG_PHRASE | QP::FLAG_BOOLEAN | QP::FLAG_LOVEHATE | QP::FLAG_WILDCARD | QP::FLAG_PURE_NOT;
     if (options_.synonyms != SynonymMode::Never) flags |= QP::FLAG_SYNONYM;
     if (options_.synonyms == SynonymMode::Always) flags |= QP::FLAG_AUTO_SYNONYMS | QP::FLAG_AUTO_MULTIWORD_SYNONYMS;
     if (options_.complete_last_word) flags |= QP::FLAG_PARTIAL;
