@@ -153,6 +153,19 @@ std::string encode_data(const Article& article) {
     return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
+bool same_record_data(std::string_view stored, std::string_view fresh) {
+    if (stored == fresh) return true;
+    nlohmann::json a = nlohmann::json::parse(stored, nullptr, false);
+    nlohmann::json b = nlohmann::json::parse(fresh, nullptr, false);
+    if (!a.is_object() || !b.is_object()) return false;
+    const std::string file_time(to_string(DateOrigin::FileTime));
+    if (get_string(a, kDataDateOrigin) != file_time || get_string(b, kDataDateOrigin) != file_time)
+        return false;
+    a.erase(kDataDate);
+    b.erase(kDataDate);
+    return a == b;
+}
+
 Article decode_data(std::string_view data) {
     nlohmann::json j = nlohmann::json::parse(data, nullptr, false);
     if (!j.is_object()) throw std::runtime_error("document data is not a Newsdex record");

@@ -226,4 +226,9 @@ std::string encode_data(const Article& article);
 /// Throws std::runtime_error on data that is not ours.
 Article decode_data(std::string_view data);
 
+/// True when two documents' data hold the same record: equal, or differing only in a date
+/// both took from the file's modification time (appending a record to a JSON Lines file
+/// changes the file's time, not the records already in it).
+bool same_record_data(std::string_view stored, std::string_view fresh);
+
 }  // namespace newsdex::schema

@@ -2,6 +2,8 @@
 
 #include "core/text/utf8.h"
 
+#include <cctype>
+
 namespace newsdex {
 
 std::string_view to_string(DateOrigin origin) {
@@ -52,6 +54,12 @@ bool is_sentence_end(std::string_view text, std::size_t i) {
         std::size_t start = i;
         while (start > 0 && text[start - 1] != ' ') --start;
         if (i - start <= 2) return false;
+        // "N.Y.", "U.S.", "U.K.", "U.S.A.": single letters joined by dots are initials.
+        bool initials = true;
+        for (std::size_t k = start; k < i && initials; ++k)
+            initials = (k - start) % 2 == 0 ? std::isalpha(static_cast<unsigned char>(text[k])) != 0
+                                            : text[k] == '.';
+        if (initials) return false;
     }
     return true;
 }

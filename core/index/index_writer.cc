@@ -190,7 +190,7 @@ IndexWriter::Stored IndexWriter::store(PreparedArticle&& article) {
             const Xapian::Document old = view_.get_document(existing);
             // Same data and a signature already there: nothing to write (the terms follow
             // from the data; a v1 document has no signature and is upgraded).
-            if (old.get_data() == article.document.get_data() &&
+            if (schema::same_record_data(old.get_data(), article.document.get_data()) &&
                 !old.get_value(schema::kSlotDupSignature).empty() == !article.signature.empty() &&
                 !old.get_value(schema::kSlotDupGroup).empty()) {
                 result.outcome = Outcome::Unchanged;

@@ -63,7 +63,15 @@ void Emitter::article(Article&& article, std::string_view record, std::string_vi
         article.title = derive_title(article.paragraphs.front());
         article.title_derived = true;
     }
-    if (!article.date && input_.mtime > 0) {
+    // An article whose own date could not be read stays undated: the file's time (often
+    // "today" for a fresh copy) would pass it off as new and let it through --since 7d.
+    const bool unreadable_date = std::any_of(warnings.begin(), warnings.end(), [](const std::string& w) {
+        return w.starts_with(kUnreadableDateWarning);
+    });
+    if (unreadable_date)
+        for (auto& note : notes)
+            if (note.starts_with(kUnreadableDateWarning)) note += " (left undated, not dated by the file)";
+    if (!article.date && input_.mtime > 0 && !unreadable_date) {
         article.date = from_time_t(input_.mtime);
         article.date_origin = DateOrigin::FileTime;
     }

@@ -15,6 +15,10 @@
 
 namespace newsdex::readers {
 
+/// How every reader's warning about a date it cannot read begins ("unrecognised date
+/// \"02/05/2024\""): such an article is left undated rather than dated by its file.
+inline constexpr std::string_view kUnreadableDateWarning = "unrecognised date";
+
 /// One file, or one member of an archive, ready for a format reader.
 struct Input {
     std::string where;     ///< for messages and Article::path: "dir/a.html", "a.tar.gz!x/b.html"

@@ -222,6 +222,17 @@ constexpr std::string_view kNotNameWords[]{
     "comments", "comment", "post", "share", "home", "subscribe", "staff", "correspondent",
     "editor", "reporter"};
 
+/// Last words of venue lines in sports reports ("Ewood Park", "Lansdowne Road"): a
+/// bare line ending in one is a place, not a person.
+constexpr std::string_view kVenueWords[]{
+    "park", "road", "stadium", "arena", "ground", "lane", "street", "square", "hall",
+    "centre", "center", "field", "stadion", "bridge", "court", "gardens", "dome", "oval"};
+
+bool is_venue_word(std::string_view word) {
+    const std::string w = ascii_lower(word);
+    return std::find(std::begin(kVenueWords), std::end(kVenueWords), w) != std::end(kVenueWords);
+}
+
 bool is_not_name_word(std::string_view word) {
     const std::string w = ascii_lower(word);
     return std::find(std::begin(kNotNameWords), std::end(kNotNameWords), w) !=
@@ -292,7 +303,7 @@ bool is_person_name(std::string_view text, bool explicit_by) {
             return false;
         }
     }
-    if (!explicit_by && (capitalised > 3 || shouted)) return false;
+    if (!explicit_by && (capitalised > 3 || shouted || is_venue_word(words.back()))) return false;
     return capitalised >= 2 && is_upper_start(words.front()) && is_upper_start(words.back());
 }
 
@@ -307,14 +318,22 @@ bool is_place_or_role(std::string_view part) {
 
 /// Drops a trailing location or role: "Kate Connolly in Berlin", "Kate Connolly, Berlin
 /// correspondent", "Kate Connolly - Berlin".
+/// Only a place ("Berlin", "New York") or a role ("Berlin correspondent") is dropped: a
+/// tail such as "in Indian gas find" or "- nice bloke, fantastic tennis player" makes the
+/// line a headline or a sentence, not a byline.
 std::string_view strip_byline_tail(std::string_view s) {
     if (auto pos = s.rfind(" in "); pos != std::string_view::npos && pos > 0) {
         const auto place = trim(s.substr(pos + 4));
-        if (!place.empty() && is_upper_start(place) && split_words(place).size() <= 3)
+        const auto words = split_words(place);
+        if (!words.empty() && words.size() <= 3 &&
+            std::all_of(words.begin(), words.end(),
+                        [](auto w) { return is_upper_start(w) && is_name_token(w); }))
             s = trim(s.substr(0, pos));
     }
     for (std::string_view sep : {" - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " | "})
-        if (auto pos = s.find(sep); pos != std::string_view::npos) s = trim(s.substr(0, pos));
+        if (auto pos = s.find(sep); pos != std::string_view::npos &&
+                                    is_place_or_role(trim(s.substr(pos + sep.size()))))
+            s = trim(s.substr(0, pos));
     return s;
 }
 

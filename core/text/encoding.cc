@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cerrno>
 #include <memory>
 
@@ -120,6 +121,40 @@ bool is_latin_family(const std::string& cs) {
     return std::find(kLatin.begin(), kLatin.end(), cs) != kLatin.end();
 }
 
+bool is_ascii_letter(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }
+
+/// Bytes 0xA1-0xBF that Windows-1252 reads as symbols ("£", "³", "¿", "±", "¶", "¼")
+/// but ISO-8859-2 and Windows-1250 read as Polish, Czech or Slovak letters ("Ł", "ł", "ż",
+/// "ą", "ś", "ź"): the letters of either table, less those Western text also writes next
+/// to letters as symbols ("nº", "«a»", "Windows®", "km²", "l·l", soft hyphens).
+bool is_central_letter_byte(unsigned char c) {
+    static constexpr std::array<unsigned char, 15> kLetters{
+        0xA1, 0xA3, 0xA5, 0xA6, 0xA9, 0xAC, 0xAF, 0xB1, 0xB3, 0xB5, 0xB6, 0xB9, 0xBC, 0xBE, 0xBF};
+    return std::find(kLetters.begin(), kLetters.end(), c) != kLetters.end();
+}
+
+/// Whether the bytes read as Windows-1252 put symbols inside words ("£odzi odby³a"):
+/// Central European text in ISO-8859-2 or Windows-1250, however few accents it has.
+bool symbols_inside_words(std::string_view bytes) {
+    std::size_t inside = 0, outside = 0;
+    for (std::size_t i = 0; i < bytes.size(); ++i) {
+        if (!is_central_letter_byte(static_cast<unsigned char>(bytes[i]))) continue;
+        const bool before = i > 0 && is_ascii_letter(bytes[i - 1]);
+        const bool after = i + 1 < bytes.size() && is_ascii_letter(bytes[i + 1]);
+        ++(before || after ? inside : outside);
+    }
+    return inside >= 2 && inside > outside * 3;
+}
+
+/// Windows-1250 uses 0x80-0x9F for letters (ś, š, ź, ž); ISO-8859-2 has no text there.
+std::string central_charset(std::string_view bytes, const std::string& detected) {
+    if (detected == "ISO-8859-2" || detected == "WINDOWS-1250") return detected;
+    const bool c1 = std::any_of(bytes.begin(), bytes.end(), [](char c) {
+        return static_cast<unsigned char>(c) >= 0x80 && static_cast<unsigned char>(c) <= 0x9F;
+    });
+    return c1 ? "WINDOWS-1250" : "ISO-8859-2";
+}
+
 std::string detect_legacy_charset(std::string_view bytes) {
     std::unique_ptr<struct uchardet, void (*)(uchardet_t)> ud(uchardet_new(), uchardet_delete);
     if (!ud) return "WINDOWS-1252";
@@ -128,10 +163,11 @@ std::string detect_legacy_charset(std::string_view bytes) {
     uchardet_data_end(ud.get());
     const char* name = uchardet_get_charset(ud.get());
     const std::string cs = normalise_label(name ? name : "");
-    if (cs.empty() || cs == "ASCII" || is_utf8_label(cs)) return "WINDOWS-1252";
-    if (is_latin_family(cs)) {
+    if (cs.empty() || cs == "ASCII" || is_utf8_label(cs) || is_latin_family(cs)) {
         const bool central = cs == "ISO-8859-2" || cs == "WINDOWS-1250";
-        return central && count_high_bytes(sample) >= 64 ? cs : "WINDOWS-1252";
+        if ((central && count_high_bytes(sample) >= 64) || symbols_inside_words(sample))
+            return central_charset(sample, cs);
+        return "WINDOWS-1252";
     }
     // Cyrillic, Greek, Hebrew, Arabic, Thai, CJK: text in those scripts is mostly high
     // bytes, which gives uchardet the evidence it needs; with only a handful, fall back.
