@@ -79,7 +79,9 @@ void expect_progress_inside(const std::string& file, std::uintmax_t stored_size,
     EXPECT_GT(inside, 0u) << "no progress line from inside the file:\n" << r.err;
     // The ETA appears after the run's first second, so a fast (idle) machine may finish
     // the file before any line can carry one: only a run that lasted longer must show it.
-    if (seconds > 2.0) EXPECT_GT(with_eta, 0u) << "no ETA before the file ended:\n" << r.err;
+    if (seconds > 2.0) {
+        EXPECT_GT(with_eta, 0u) << "no ETA before the file ended:\n" << r.err;
+    }
 }
 
 TEST(ProgressCli, APeriodicLineInsideOneBigJsonLinesFileShowsBytesRateAndEta) {
