@@ -225,7 +225,11 @@ std::optional<int> parse_options(int argc, char** argv, Config& config) {
         ("no-snippets", "no snippets or highlighting (JSON \"snippet\" is \"\"): faster, for "
          "programs that need only the ranking")
         ("weighting", po::value(&config.request.weighting),
-         "ranking scheme and parameters, for experts (see Ranking below)");
+         "ranking scheme and parameters, for experts (see Ranking below)")
+        ("no-expand", "no feedback: rank by the query's own words only (see Ranking below)")
+        ("ranking", po::value<std::string>(),
+         "coordination, proximity and feedback weights, for experts: KEY=VALUE,... with coord, prox, "
+         "window, expand, fbdocs, fbterms (see Ranking below)");
     po::options_description hidden;
     hidden.add_options()("query", po::value(&words));
     po::options_description all;
@@ -324,6 +328,8 @@ std::optional<int> parse_options(int argc, char** argv, Config& config) {
                    f == "title_highlights";
         });
     if (vm.count("weighting")) parse_weighting(request.weighting);  // throws when invalid
+    if (vm.count("ranking")) request.ranking = parse_ranking(vm["ranking"].as<std::string>(), request.ranking);
+    if (vm.count("no-expand")) request.ranking.expand = false;
     if (config.format == Format::Count) request.limit = 0;
     if (config.dbs.empty()) config.dbs.push_back(resolve_db_path(""));
     return std::nullopt;
