@@ -226,7 +226,7 @@ std::optional<int> parse_options(int argc, char** argv, Config& config) {
          "programs that need only the ranking")
         ("weighting", po::value(&config.request.weighting),
          "ranking scheme and parameters, for experts (see Ranking below)")
-        ("no-expand", "no feedback: rank by the query's own words only (see Ranking below)")
+        ("no-expand", "no feedback (the default; `--ranking expand=0.5` turns it on, see Ranking below)")
         ("ranking", po::value<std::string>(),
          "coordination, proximity and feedback weights, for experts: KEY=VALUE,... with coord, prox, "
          "window, expand, fbdocs, fbterms (see Ranking below)");

@@ -13,10 +13,6 @@ namespace {
 
 using Q = Xapian::Query;
 
-/// The every-word bonus for short queries, as a multiple of the article's own score for
-/// the words: large enough that no partial match outranks an article holding every word.
-constexpr double kDecisiveScale = 1000;
-
 bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
 
 /// A term of the free text (body, title and author words), stemmed (`Z...`) or not;
@@ -63,7 +59,8 @@ RankingOptions parse_ranking(std::string_view spec, RankingOptions base) {
         const bool whole = x == std::floor(x) && x <= 1000;
         if (key == "coord") base.coordination = x;
         else if (key == "prox") base.proximity = x;
-        else if (key == "expand") base.expansion = x;
+        else if (key == "short") base.short_coordination = x;
+        else if (key == "expand") base.expansion = x, base.expand = x > 0;
         else if ((key == "window" || key == "fbdocs" || key == "fbterms") && !whole)
             throw Error(ErrorKind::Usage, quoted + ": " + std::string(key) + " must be a whole number up to 1000");
         else if (key == "window") base.window = static_cast<Xapian::termcount>(std::max(2.0, x));
@@ -71,7 +68,7 @@ RankingOptions parse_ranking(std::string_view spec, RankingOptions base) {
         else if (key == "fbterms") base.feedback_words = static_cast<Xapian::termcount>(x);
         else
             throw Error(ErrorKind::Usage, quoted + ": unknown key \"" + std::string(key) +
-                                              "\" (coord, prox, window, expand, fbdocs, fbterms)");
+                                              "\" (coord, short, prox, window, expand, fbdocs, fbterms)");
     }
     return base;
 }
@@ -95,7 +92,7 @@ Xapian::Query soft_query(const Xapian::Query& any_word, const Xapian::Query& all
     std::vector<Q> bonuses;
     const std::size_t n = words.terms.size();
     if (n > 1 && all_words.serialise() != any_word.serialise()) {
-        const double scale = n <= kDecisiveWords ? kDecisiveScale : options.coordination;
+        const double scale = n <= kDecisiveWords ? options.short_coordination : options.coordination;
         if (scale > 0) bonuses.emplace_back(Q::OP_SCALE_WEIGHT, all_words, scale);
     }
     if (options.proximity > 0)

@@ -22,13 +22,18 @@ struct RankingOptions {
     /// Weight of the every-word bonus for queries of more than kDecisiveWords words, as a
     /// fraction of the article's own score for those words (0: none).
     double coordination = 0.25;
+    /// The same bonus for queries of 2 to kDecisiveWords words: by default so large that it
+    /// is decisive (kDecisiveScale); a study knob (`short=`), not for users.
+    double short_coordination = 1000;
     /// Weight of each neighbouring-pair proximity bonus (0: none).
-    double proximity = 0.3;
+    double proximity = 0;  // off: every setting tried lost MAP held out (bench/README.md)
     /// Words count as near when within this many positions of each other.
     Xapian::termcount window = 8;
     /// Weight of the feedback words relative to the query's (0 or !expand: no feedback).
     double expansion = 0.5;
-    bool expand = true;
+    /// Off by default: it did not win held out on every collection, and Xapian 1.4's
+    /// expand weights differ between one database and its shards (bench/README.md).
+    bool expand = false;
     Xapian::doccount feedback_articles = 10;  ///< top-ranked articles the words come from
     Xapian::termcount feedback_words = 20;    ///< words added at most
 };
@@ -37,7 +42,7 @@ struct RankingOptions {
 /// ranks above any holding only some (as `Taurus missiles` always did).
 inline constexpr std::size_t kDecisiveWords = 3;
 
-/// Parses `KEY=VALUE,...` (coord, prox, window, expand, fbdocs, fbterms) over `base`.
+/// Parses `KEY=VALUE,...` (coord, short, prox, window, expand, fbdocs, fbterms) over `base`.
 /// Throws Error(Usage) naming the spec and what is wrong with it.
 RankingOptions parse_ranking(std::string_view spec, RankingOptions base = {});
 

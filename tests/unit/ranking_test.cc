@@ -92,6 +92,7 @@ TEST(Feedback, AddsWordsOfTheTopArticlesWithoutAddingMatches) {
     o.feedback_articles = 2;
     o.feedback_words = 3;
     o.expansion = 0.5;
+    o.expand = true;
     const auto weighting = parse_weighting(kDefaultWeighting);
     const Q expanded = with_feedback(query, words_of({"taurus"}, {"taurus"}), db, *weighting, o, Xapian::Stem("english"));
     const std::string d = described(expanded);
