@@ -232,7 +232,7 @@ SearchResults Searcher::search(const SearchRequest& request) {
             const bool has_words = request.query.find_first_not_of(" \t\r\n") != std::string::npos;
             if (!has_words || !request.like_id.empty()) return results;
             const Xapian::Stem stemmer = stemmer_name_ == "none" ? Xapian::Stem() : Xapian::Stem(stemmer_name_);
-            const std::string suggestion = spelling_suggestion(request.query, db_, stemmer, remote_parts_);
+            const std::string suggestion = spelling_suggestion(read_prose(request.query).text, db_, stemmer, remote_parts_);
             if (suggestion.empty()) return results;
             if (request.correct_spelling && results.total_all_words == 0) {
                 SearchResults corrected = run(request, suggestion);
