@@ -211,7 +211,11 @@ po::options_description visible_options(SearcherConfig& config, Spelled& s) {
          "ranking scheme and parameters, for experts (see Ranking below)")
         ("timeline", po::value(&s.timeline)->implicit_value("auto"),
          "count matches by day, month or year over all matches and print a histogram (JSON: \"timeline\"); "
-         "--timeline alone picks the unit that fits their span");
+         "--timeline alone picks the unit that fits their span")
+        ("no-expand", "no feedback (the default; `--ranking expand=0.5` turns it on, see Ranking below)")
+        ("ranking", po::value<std::string>(),
+         "coordination, proximity and feedback weights, for experts: KEY=VALUE,... with coord, prox, "
+         "window, expand, fbdocs, fbterms (see Ranking below)");
     return visible;
 }
 
@@ -293,6 +297,8 @@ std::optional<int> check_request(SearcherConfig& config, const Spelled& s, const
                                                         config.format == Format::JsonLines);
     if (!config.fields.empty() && vm.count("no-snippets") == 0) request.snippets = hit_fields_need_snippets(config.fields);
     if (vm.count("weighting")) parse_weighting(request.weighting);  // throws when invalid
+    if (vm.count("ranking")) request.ranking = parse_ranking(vm["ranking"].as<std::string>(), request.ranking);
+    if (vm.count("no-expand")) request.ranking.expand = false;
     if (config.format == Format::Count) request.limit = 0;
     return std::nullopt;
 }

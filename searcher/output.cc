@@ -350,6 +350,10 @@ void print_json(const SearchResults& r, std::ostream& out, const std::vector<std
     doc["suggestion"] = nullable(r.suggestion);
     doc["corrected_from"] = nullable(r.corrected_from);
     doc["notes"] = r.notes;
+    // Added with lenient parsing (issue 15): the query characters read as plain text.
+    nlohmann::json literal = nlohmann::json::array();
+    for (const auto& mark : r.literal) literal.push_back({{"character", mark.character}, {"text", mark.text}});
+    doc["literal"] = std::move(literal);
     if (!r.like_id.empty()) doc["like"] = {{"id", r.like_id}, {"terms", r.like_words}};
     if (!r.facets.empty()) {
         nlohmann::json facets = nlohmann::json::object();

@@ -4,6 +4,7 @@ or bench/relevance.sh, which builds the programs first."""
 from __future__ import annotations
 
 import argparse
+import concurrent.futures
 import json
 import os
 import re
@@ -14,7 +15,7 @@ import sys
 import tempfile
 import time
 
-from . import collections, metrics, report, systems, trec
+from . import candidates, collections, heldout, metrics, report, systems, trec
 
 BASELINE = "xapian-defaults"
 PEER = "sqlite-fts5"
@@ -33,7 +34,7 @@ Exit status: 0 done (or skipped: no collection found); 1 a system failed; 2 usag
 def default_collections() -> list[str]:
     here = os.path.dirname(os.path.abspath(__file__))
     shared = os.environ.get("NEWSDEX_SHARED_DIR") or os.path.join(here, "..", "..", "..", "shared")
-    return [os.path.normpath(os.path.join(shared, "corpora", c)) for c in ("cranfield", "cisi")]
+    return [os.path.normpath(os.path.join(shared, "corpora", c)) for c in ("cranfield", "cisi", "cacm", "lisa")]
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -42,6 +43,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     p.add_argument("--bin-dir", default="build", help="CMake build folder holding the programs (default: build)")
     p.add_argument("--index-bin", help="newsdex-index (default: BIN_DIR/indexer/newsdex-index)")
     p.add_argument("--search-bin", help="newsdex-search (default: BIN_DIR/searcher/newsdex-search)")
+    p.add_argument("--batch-bin", help="the study's batch searcher (default: BIN_DIR/bench/newsdex-bench-search)")
     p.add_argument("--baseline-bin",
                    help="baseline program (default: BIN_DIR/bench/newsdex-bench-xapian-defaults)")
     p.add_argument("--collection", action="append", metavar="DIR",
@@ -62,10 +64,16 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     p.add_argument("--snippet-timing", type=int, default=0, metavar="N",
                    help="also time N queries of each collection with and without snippets (medians)")
     p.add_argument("--quiet", action="store_true", help="print only the tables")
+    p.add_argument("--study", action="store_true",
+                   help="the generalisation study (what bench/relevance.sh runs with no options): judged queries "
+                        "only, each collection in four forms (verbose and 3 rarest words, lower and upper case), "
+                        "the built-in candidate settings (relevance/candidates.py) and their leave-one-"
+                        "collection-out choice")
     args = p.parse_args(argv)
     args.index_bin = args.index_bin or os.path.join(args.bin_dir, "indexer", "newsdex-index")
     args.search_bin = args.search_bin or os.path.join(args.bin_dir, "searcher", "newsdex-search")
     args.baseline_bin = args.baseline_bin or os.path.join(args.bin_dir, "bench", "newsdex-bench-xapian-defaults")
+    args.batch_bin = args.batch_bin or os.path.join(args.bin_dir, "bench", "newsdex-bench-search")
     args.out = args.out or os.path.join(args.bin_dir, "relevance")
     configs = []
     for spec in args.config:
@@ -75,6 +83,10 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
             p.error(f"--config {spec!r}: expected NAME=OPTIONS, NAME new and made of letters, digits, '.', '+', "
                     "'-' and '_'")
         configs.append((name, shlex.split(options)))
+    if args.study:
+        if args.keywords:
+            p.error("--study makes its own short queries; leave out --keywords")
+        configs += [(n, o) for n, o in candidates.CANDIDATES if n not in (c for c, _ in configs)]
     args.configs = configs
     if args.limit < 1 or args.jobs < 1 or args.keywords < 0 or args.snippet_timing < 0:
         p.error("--limit and --jobs must be positive, --keywords not negative")
@@ -90,13 +102,19 @@ def main(argv: list[str]) -> int:
         print("relevance: skipped: no test collections found (looked for "
               + ", ".join(default_collections()) + "; pass --collection DIR)")
         return 0
-    for binary in (args.index_bin, args.search_bin, args.baseline_bin):
+    for binary in (args.index_bin, args.search_bin, args.baseline_bin) + ((args.batch_bin,) if args.study else ()):
         if not os.access(binary, os.X_OK):
             print(f"relevance: {binary}: not found; build first (bench/relevance.sh does)", file=sys.stderr)
             return 2
     try:
         loaded = []
+        bases = []
         for folder in folders:
+            if args.study:
+                base = collections.judged_only(collections.load(folder))
+                bases.append(base.name)
+                loaded += collections.study_variants(base)
+                continue
             loaded.append(collections.load(folder))
             if args.keywords:
                 loaded.append(collections.keyword_variant(loaded[-1], args.keywords))
@@ -127,9 +145,19 @@ def main(argv: list[str]) -> int:
             plan = [(BASELINE, lambda c: baseline.run(c, workdir, log))]
             if use_fts5:
                 plan.append((PEER, lambda c: fts5.run(c, workdir, log)))
-            plan.append((PRODUCT, lambda c: newsdex.run(c, workdir, [], log)))
-            for name, options in args.configs:
-                plan.append((name, lambda c, o=options: newsdex.run(c, workdir, o, log)))
+            if args.study:
+                # Every Newsdex setting in one process per query form, two at a time.
+                newsdex.database(col, workdir, log)
+                pool = concurrent.futures.ThreadPoolExecutor(max_workers=args.jobs)
+                started = {name: pool.submit(newsdex.run_batch, args.batch_bin, col, workdir, options, log)
+                           for name, options in [(PRODUCT, [])] + args.configs}
+                pool.shutdown(wait=False)
+                for name in started:
+                    plan.append((name, lambda c, f=started[name]: f.result()))
+            else:
+                plan.append((PRODUCT, lambda c: newsdex.run(c, workdir, [], log)))
+                for name, options in args.configs:
+                    plan.append((name, lambda c, o=options: newsdex.run(c, workdir, o, log)))
 
             evaluations: dict[str, metrics.Evaluation] = {}
             seconds: dict[str, float] = {}
@@ -153,7 +181,7 @@ def main(argv: list[str]) -> int:
                 log(f"  {name}: MAP {evaluations[name].mean('map'):.4f} ({seconds[name]:.1f} s{latency})")
 
             snippet_ms = {}
-            if args.snippet_timing and not col.name.endswith(f"-kw{args.keywords}"):
+            if args.snippet_timing and not col.name.endswith(f"-kw{args.keywords}") and "-" not in col.name:
                 snippet_ms = newsdex.snippet_cost(col, workdir, args.snippet_timing, log)
             table = report.rows(evaluations, BASELINE)
             scored = len(next(iter(evaluations.values())).per_query) if evaluations else 0
@@ -179,6 +207,18 @@ def main(argv: list[str]) -> int:
                 "index_seconds": round(newsdex.index_seconds.get(col.name, 0.0), 3),
                 "snippet_timing_ms": {k: round(v, 1) for k, v in snippet_ms.items()},
             }
+        if args.study and len(bases) > 1:
+            table = {name: {c: v["means"] for c, v in col["configurations"].items()}
+                     for name, col in results["collections"].items()}
+            names = [PRODUCT] + [n for n, _ in args.configs]
+            choices = heldout.choose(table, bases, names, [BASELINE, PEER])
+            held = heldout.rows(table, bases, choices, [BASELINE, PEER])
+            results["held_out"] = {"choices": choices, "rows": held}
+            title = ("Held out (leave one collection out): each collection scored with the setting that did best "
+                     "on the other three (geometric mean of MAP / better peer, verbose and short, lower case)")
+            print(f"\n{title}\n")
+            print(heldout.plain(held), end="")
+            markdown_parts.append(f"**{title}**\n\n" + heldout.markdown(held))
         with open(os.path.join(args.out, "results.json"), "w", encoding="utf-8") as f:
             json.dump(results, f, indent=1, sort_keys=True)
         with open(os.path.join(args.out, "table.md"), "w", encoding="utf-8") as f:

@@ -12,6 +12,15 @@ Three layouts are recognised in a folder:
   not text; `.A` repeats, once per author.
 - Generic (`docs.all`, `queries.qry`, `qrels`): SMART documents and queries, TREC qrels,
   queries named by their `.I` ids.
+- CACM (`cacm.all`, `query.text`, `qrels.text`): the id of document 2856 is split over
+  two lines (`.I 28` then `56`); two lines hold a control byte 0x19; `.K` (keywords),
+  `.C` (categories), `.N` (load stamps) and `.X` (citations) are not text; qrels name
+  queries with two zero-padded digits (`01`) where query.text writes `.I 1`; only 52
+  of the 64 queries are judged.
+- LISA (`LISA*.001`..., `LISA.QUE`, `LISARJ.NUM`): documents split over 14 files, each
+  `Document <id>`, the title (upper case) up to a blank or all-space line, the abstract
+  (upper case), a line of 44 `*`; queries end with ` #`; judgments come from
+  LISARJ.NUM (`<qid> <n> <docid x n>`), since LISA.REL is wrong for queries 21-23.
 
 In every layout a document with neither title nor text (Cranfield's 471 and 995) is
 left out of the document list, so no system indexes it, and noted.
@@ -140,6 +149,78 @@ def load_generic(folder: str, name: str) -> Collection:
     return Collection(name, docs, queries, qrels, notes)
 
 
+def load_cacm(folder: str, name: str = "cacm") -> Collection:
+    notes: list[str] = []
+    path = os.path.join(folder, "cacm.all")
+    with open(path, encoding="utf-8", errors="replace") as f:
+        text = f.read()
+    # Document 2856's id is split over two lines; 0x19 is a stray control byte.
+    text, fixed = re.subn(r"^\.I 28\n56$", ".I 2856", text, flags=re.MULTILINE)
+    text = text.replace("\x19", " ")
+    if fixed:
+        notes.append("document 2856's split id (.I 28 / 56) joined")
+    records = smart.parse(text, path, frozenset("TWBAKCNX"))
+    docs = []
+    for r in records:
+        title, body = _one_line(r.text("T", " ")), r.text("W", "\n").strip()
+        if not title and not body:
+            continue
+        docs.append(Document(r.id, title, [a.strip() for a in "\n".join(r.parts("A")).splitlines() if a.strip()],
+                             _one_line(r.text("B", " ")), body))
+    queries = [Query(r.id, _one_line(r.text("W", " ")))
+               for r in smart.parse_file(os.path.join(folder, "query.text"), frozenset("WANX"))]
+    qrels: trec.Qrels = {}
+    path = os.path.join(folder, "qrels.text")
+    with open(path, encoding="utf-8") as f:
+        for number, line in enumerate(f, start=1):
+            parts = line.split()
+            if not parts:
+                continue
+            if len(parts) != 4:
+                raise CollectionError(f"{path}:{number}: expected 'qid docid 0 0', got {line.strip()!r}")
+            qrels.setdefault(str(int(parts[0])), {})[str(int(parts[1]))] = 1
+    _check_qrels(name, qrels, docs, queries, notes)
+    return Collection(name, docs, queries, qrels, notes)
+
+
+def load_lisa(folder: str, name: str = "lisa") -> Collection:
+    notes: list[str] = []
+    docs: list[Document] = []
+    parts = sorted(f for f in os.listdir(folder) if re.fullmatch(r"LISA\d\.\d{3}", f))
+    for part in parts:
+        with open(os.path.join(folder, part), encoding="utf-8", errors="replace") as f:
+            text = f.read()
+        for record in re.split(r"^\*{44}\s*$", text, flags=re.MULTILINE):
+            lines = record.strip("\n").split("\n")
+            while lines and not lines[0].strip():
+                lines.pop(0)
+            if not lines:
+                continue
+            head = re.fullmatch(r"Document\s+(\d+)\s*", lines[0])
+            if not head:
+                raise CollectionError(f"{part}: expected 'Document <id>', got {lines[0]!r}")
+            rest = lines[1:]
+            blank = next((i for i, line in enumerate(rest) if not line.strip()), 1)
+            docs.append(Document(head.group(1), _one_line(" ".join(rest[:blank])), [], "",
+                                 "\n".join(rest[blank:]).strip()))
+    queries = []
+    with open(os.path.join(folder, "LISA.QUE"), encoding="utf-8", errors="replace") as f:
+        for block in f.read().split("#"):
+            lines = block.strip().split("\n")
+            if lines and lines[0].strip().isdigit():
+                queries.append(Query(lines[0].strip(), _one_line(" ".join(lines[1:]))))
+    with open(os.path.join(folder, "LISARJ.NUM"), encoding="utf-8") as f:
+        numbers = [int(x) for x in f.read().split()]
+    qrels: trec.Qrels = {}
+    at = 0
+    while at < len(numbers):
+        qid, count = numbers[at], numbers[at + 1]
+        qrels[str(qid)] = {str(d): 1 for d in numbers[at + 2:at + 2 + count]}
+        at += 2 + count
+    _check_qrels(name, qrels, docs, queries, notes)
+    return Collection(name, docs, queries, qrels, notes)
+
+
 def load(folder: str, name: str | None = None) -> Collection:
     """Loads the collection in `folder`, recognising its layout by its file names."""
     name = name or os.path.basename(os.path.normpath(folder))
@@ -147,6 +228,10 @@ def load(folder: str, name: str | None = None) -> Collection:
         return load_cranfield(folder, name)
     if os.path.isfile(os.path.join(folder, "CISI.ALL")):
         return load_cisi(folder, name)
+    if os.path.isfile(os.path.join(folder, "cacm.all")):
+        return load_cacm(folder, name)
+    if os.path.isfile(os.path.join(folder, "LISARJ.NUM")):
+        return load_lisa(folder, name)
     if os.path.isfile(os.path.join(folder, "docs.all")):
         return load_generic(folder, name)
     raise CollectionError(f"{folder}: no collection here (expected cran.all.1400, CISI.ALL, or docs.all + "
@@ -173,3 +258,26 @@ def keyword_variant(collection: Collection, words: int) -> Collection:
         queries.append(Query(q.qid, " ".join(w for w in seen if w in keep)))
     return Collection(f"{collection.name}-kw{words}", collection.documents, queries, collection.qrels,
                       [f"queries cut to their {words} rarest words"])
+
+
+def judged_only(collection: Collection) -> Collection:
+    """The collection with only the queries that have a relevant document (the others
+    are left out of every mean anyway): fewer searches to run."""
+    queries = [q for q in collection.queries if any(g >= 1 for g in collection.qrels.get(q.qid, {}).values())]
+    return Collection(collection.name, collection.documents, queries, collection.qrels, collection.notes)
+
+
+def study_variants(collection: Collection) -> list[Collection]:
+    """The four query forms of the generalisation study, sharing one document list (so
+    one index): `<name>` the verbose queries in lower case, `<name>-short` their 3 rarest
+    words in query order, and `<name>-verbose-upper`, `<name>-short-upper` the same in
+    upper case (a pasted headline, caps lock, a collection typed in capitals)."""
+    lower = Collection(collection.name, collection.documents,
+                       [Query(q.qid, q.text.lower()) for q in collection.queries], collection.qrels,
+                       collection.notes + ["queries in lower case"])
+    short = keyword_variant(lower, 3)
+    short = Collection(f"{collection.name}-short", short.documents, short.queries, short.qrels, short.notes)
+    upper = lambda c, name: Collection(name, c.documents, [Query(q.qid, q.text.upper()) for q in c.queries],
+                                       c.qrels, [n.replace("lower", "upper") for n in c.notes] + ["upper case"])
+    return [lower, short, upper(lower, f"{collection.name}-verbose-upper"),
+            upper(short, f"{collection.name}-short-upper")]

@@ -14,6 +14,7 @@ import concurrent.futures
 import json
 import os
 import re
+import shutil
 import sqlite3
 import statistics
 import subprocess
@@ -76,6 +77,18 @@ class Newsdex:
             return self._indexed[id(collection.documents)]
         articles = os.path.join(workdir, collection.name, "articles")
         db = os.path.join(workdir, collection.name, "newsdex-db")
+        # A kept --workdir keeps its databases: reused while the documents and the
+        # indexer are the same (the stamp names both).
+        stamp_path = os.path.join(workdir, collection.name, "newsdex-db.stamp")
+        stamp = f"{len(collection.documents)} {sum(len(d.body) + len(d.title) for d in collection.documents)} " \
+                f"{os.stat(self.index_bin).st_mtime_ns}"
+        if os.path.isdir(db) and os.path.isfile(stamp_path):
+            with open(stamp_path, encoding="utf-8") as f:
+                if f.read() == stamp:
+                    log("  newsdex-index: reusing " + db)
+                    self._indexed[id(collection.documents)] = db
+                    return db
+        shutil.rmtree(db, ignore_errors=True)
         os.makedirs(articles, exist_ok=True)
         for doc in collection.documents:
             write_article(doc, articles)
@@ -87,6 +100,8 @@ class Newsdex:
         for line in proc.stderr.splitlines():
             log(f"  {line}")
         log(f"  {proc.stdout.strip()}")
+        with open(stamp_path, "w", encoding="utf-8") as f:
+            f.write(stamp)
         self._indexed[id(collection.documents)] = db
         return db
 
@@ -118,6 +133,28 @@ class Newsdex:
             raise SystemError_(f"newsdex-search failed on {len(failures)} queries")
         return run
 
+
+    def run_batch(self, batch_bin: str, collection: Collection, workdir: str, options: list[str], log) -> Run:
+        """The same searches in one process (bench/search_batch.cc, core's Searcher with the
+        same options): for the study, where a process per query would dominate the time.
+        A refused query is a failure, as it is for run()."""
+        db = self.database(collection, workdir, log)
+        folder = os.path.join(workdir, collection.name)
+        os.makedirs(folder, exist_ok=True)
+        path = os.path.join(folder, f"queries.{os.getpid()}.{id(options)}.jsonl")
+        with open(path, "w", encoding="utf-8") as f:
+            for q in collection.queries:
+                f.write(json.dumps({"qid": q.qid, "text": query_text(q.text)}) + "\n")
+        proc = subprocess.run([batch_bin, "--db", db, "--queries", path, "--limit", str(self.limit), *options],
+                              capture_output=True, text=True)
+        os.remove(path)
+        if proc.returncode != 0:
+            for line in proc.stderr.splitlines()[:5]:
+                log(f"  newsdex-bench-search: {line}")
+            raise SystemError_(f"newsdex-bench-search failed ({proc.returncode}): "
+                               f"{len(proc.stderr.splitlines())} line(s) on stderr")
+        run = parse_run(proc.stdout, batch_bin)
+        return {q.qid: run.get(q.qid, []) for q in collection.queries}
 
     def snippet_cost(self, collection: Collection, workdir: str, queries: int, log) -> dict[str, float]:
         """Median wall time of one `newsdex-search --limit LIMIT` with and without snippets,

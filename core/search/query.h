@@ -52,6 +52,11 @@ class QueryBuilder {
     std::vector<std::string> unstemmed(const std::string& term) const {
         return {parser_.unstem_begin(term), parser_.unstem_end(term)};
     }
+    /// The word of the last query parsed that a stemmed term came from ("" if none).
+    std::string unstem(const std::string& term) const {
+        const auto it = parser_.unstem_begin(term);
+        return it == parser_.unstem_end(term) ? std::string() : *it;
+    }
     /// How the queries parsed so far were read, for the user (e.g. a lower-case operator).
     const std::vector<std::string>& notes() const { return notes_; }
 

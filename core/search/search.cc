@@ -127,6 +127,40 @@ std::string wildcard_of(const std::string& message) {
 
 }  // namespace
 
+void Searcher::mark_every_word(const Xapian::Query& every_word, Xapian::doccount check, Xapian::doccount page_end,
+                               SearchResults& results) {
+    // How many hold every word: exact when fewer than a page and one, or when every match
+    // is checked; else Xapian's estimate within its bounds.
+    Xapian::Enquire count(db_);
+    count.set_weighting_scheme(Xapian::BoolWeight());
+    count.set_query(every_word);
+    const Xapian::doccount asked = page_end + 1;
+    const Xapian::MSet counted = count.get_mset(0, asked, check);
+    const Xapian::doccount counted_total =
+        counted.size() < asked ? counted.size()
+                               : std::clamp(counted.get_matches_estimated(), counted.get_matches_lower_bound(),
+                                            std::max(counted.get_matches_lower_bound(), counted.get_matches_upper_bound()));
+    results.total_all_words = std::min(counted_total, results.total);
+    // Which hits on the page hold every word: the page's articles that match it.
+    std::vector<Xapian::Query> ids;
+    for (const auto& hit : results.hits) ids.emplace_back(schema::id_term(hit.article.id));
+    if (!ids.empty()) {
+        Xapian::Enquire page(db_);
+        page.set_weighting_scheme(Xapian::BoolWeight());
+        page.set_query(Xapian::Query(Xapian::Query::OP_FILTER, every_word,
+                                     Xapian::Query(Xapian::Query::OP_OR, ids.begin(), ids.end())));
+        std::vector<std::string> holding;
+        const Xapian::MSet matched = page.get_mset(0, static_cast<Xapian::doccount>(ids.size()));
+        for (auto it = matched.begin(); it != matched.end(); ++it)
+            holding.push_back(schema::stored_term(db_, *it, schema::kPrefixId));
+        for (auto& hit : results.hits)
+            hit.all_words = std::find(holding.begin(), holding.end(), schema::id_term(hit.article.id)) != holding.end() ||
+                            std::find(holding.begin(), holding.end(), hit.article.id) != holding.end();
+    }
+    results.partial = results.total_all_words < results.total ||
+                      std::any_of(results.hits.begin(), results.hits.end(), [](const Hit& h) { return !h.all_words; });
+}
+
 Searcher::Searcher(const std::string& db_path) : Searcher(std::vector<std::string>{db_path}) {}
 
 Searcher::Searcher(const std::vector<std::string>& db_paths) : db_label_(joined(db_paths)) {
@@ -181,7 +215,7 @@ SearchResults Searcher::search(const SearchRequest& request) {
             const bool has_words = request.query.find_first_not_of(" \t\r\n") != std::string::npos;
             if (!has_words || !request.like_id.empty()) return results;
             const SpellingSuggestion spelling =
-                suggest_spelling(request.query, db_, stemmers_of(languages_), remote_parts_);
+                suggest_spelling(read_prose(request.query).text, db_, stemmers_of(languages_), remote_parts_);
             const std::string& suggestion = spelling.text;
             if (suggestion.empty()) return results;
             if (request.correct_spelling && spelling.searchable && results.total_all_words == 0) {
@@ -258,26 +292,36 @@ SearchResults Searcher::run(const SearchRequest& request, const std::string& que
     results.offset = request.offset;
     const bool has_words = query.find_first_not_of(" \t\r\n") != std::string::npos;
 
+    // Prose pasted as a query: stray brackets and quotes are plain text; capitals fold.
+    const ProseQuery prose = read_prose(query);
+    const std::string searched = fold_capitals(prose.text);
     std::vector<Part> parts;
     Q highlight;  // what snippets mark
+    QueryWords words;
+    std::optional<Q> every_word;  // the query with every word required, when that differs
     if (!request.like_id.empty()) {
         LikeQuery like = more_like_this(db_, request.like_id, builder.stemmer());
         results.like_id = like.id;
         results.like_words = like.words;
         highlight = like.query;
         // The query's words choose among the similar articles; similarity alone ranks them.
-        parts.push_back({has_words ? Q(Q::OP_FILTER, like.query, builder.parse(query, Q::OP_AND)) : like.query, true});
+        parts.push_back({has_words ? Q(Q::OP_FILTER, like.query, builder.parse(searched, Q::OP_AND)) : like.query, true});
     } else if (has_words) {
-        const Q all_words = builder.parse(query, Q::OP_AND);
-        const Q any_word = builder.parse(query, Q::OP_OR);
+        const Q all_words = builder.parse(searched, Q::OP_AND);
+        const Q any_word = builder.parse(searched, Q::OP_OR);
         // Highlight from the any-word form: partial matches are shown with what they hold.
         highlight = any_word;
-        parts.push_back({all_words, true});
-        if (all_words.serialise() != any_word.serialise()) parts.push_back({Q(Q::OP_AND_NOT, any_word, all_words), false});
+        // One ranking (core/search/ranking.h): articles holding more of the words rank
+        // higher, decisively so for 2-3 words; which hold every word is told afterwards.
+        words = query_words(any_word, [&builder](const std::string& term) { return builder.unstem(term); });
+        parts.push_back({soft_query(any_word, all_words, words, request.ranking), true});
+        if (all_words.serialise() != any_word.serialise()) every_word = all_words;
     } else {
         parts.push_back({Q::MatchAll, true});
     }
     results.notes = builder.notes();
+    results.literal = prose.literal;
+    if (!prose.literal.empty() && has_words) results.notes.push_back(literal_note(prose.literal));
     if (!facet_slots_ && !request.facets.empty())
         results.notes.push_back("this database was built before facets were recorded, so its older articles are "
                                 "not counted; rebuild it (newsdex-index --rebuild) for complete facets");
@@ -299,7 +343,15 @@ SearchResults Searcher::run(const SearchRequest& request, const std::string& que
     if (!request.dates.from.empty() || !request.dates.to.empty()) {
         const Q in_range = day_range_query(request.dates, db_);
         for (auto& part : parts) part.query = Q(Q::OP_FILTER, part.query, in_range);
+        if (every_word) every_word = Q(Q::OP_FILTER, *every_word, in_range);
     }
+    const std::unique_ptr<Xapian::Weight> weighting =
+        parse_weighting(request.weighting.empty() ? kDefaultWeighting : std::string_view(request.weighting));
+    // Feedback from the top-ranked articles, when ranking by relevance.
+    const bool by_date = request.sort == SortOrder::Newest || request.sort == SortOrder::Oldest;
+    if (!words.terms.empty() && !by_date)
+        parts.front().query = with_feedback(parts.front().query, words, db_, *weighting, request.ranking,
+                                            builder.stemmer());
     results.sort = request.sort.value_or(has_words || !request.like_id.empty() ? SortOrder::Relevance
                                                                                : SortOrder::Newest);
     if (!request.sort && results.sort == SortOrder::Relevance) {
@@ -326,8 +378,6 @@ SearchResults Searcher::run(const SearchRequest& request, const std::string& que
         std::min<std::uint64_t>(std::uint64_t{request.offset} + request.limit, doccount));
     const Xapian::doccount page_begin = std::min(request.offset, page_end);
 
-    const std::unique_ptr<Xapian::Weight> weighting =
-        parse_weighting(request.weighting.empty() ? kDefaultWeighting : std::string_view(request.weighting));
     if (results.sort == SortOrder::Oldest) {
         // Oldest first, undated articles last: ascending by date would put them (an empty
         // value) first, and a key maker that fixes that is unknown to remote servers. So
@@ -430,6 +480,7 @@ SearchResults Searcher::run(const SearchRequest& request, const std::string& que
         ranking = ranking && held < need;
         before += held;
     }
+    if (every_word) mark_every_word(*every_word, check, page_end, results);
     // Every spy saw every match of every part (before collapsing); remote servers add
     // their spies' totals to ours, where Xapian's uncollapsed estimates stay local.
     if (!counters.empty()) results.facet_total = static_cast<Xapian::doccount>(counters.front()->get_total());

@@ -13,7 +13,9 @@
 #include "core/search/date_filter.h"
 #include "core/search/facets.h"
 #include "core/search/multilingual.h"
+#include "core/search/prose_query.h"
 #include "core/search/query.h"
+#include "core/search/ranking.h"
 #include "core/search/timeline.h"
 #include "core/snippets/snippet.h"
 
@@ -61,6 +63,8 @@ struct SearchRequest {
     /// Seconds the matcher may spend on each ranking (Xapian's Enquire::set_time_limit;
     /// counts past it are estimates); 0: no limit.
     double time_limit = 0;
+    /// Coordination, proximity and feedback (core/search/ranking.h).
+    RankingOptions ranking{};
 };
 
 struct Hit {
@@ -103,6 +107,7 @@ struct SearchResults {
     std::string like_id;                          ///< the article more-like-this started from
     std::vector<std::string> like_words;          ///< the terms it was represented by
     std::vector<std::string> notes;               ///< how the query was read
+    std::vector<LiteralMark> literal;             ///< query characters read as plain text
     std::optional<Timeline> timeline;             ///< when SearchRequest::timeline asked for it
 };
 
@@ -127,7 +132,8 @@ class Searcher {
     Searcher(const Searcher&) = delete;
     Searcher& operator=(const Searcher&) = delete;
 
-    /// Articles holding every word rank first; the best partial matches follow them.
+    /// One ranking by relevance (core/search/ranking.h): for 2-3 words, articles holding
+    /// every word first; for longer queries a gentle preference for covering more words.
     /// Throws Error(Query) for malformed queries and wildcards that match too many words,
     /// Error(Usage) for an unknown like_id, Error(Database) for database trouble.
     SearchResults search(const SearchRequest& request);
@@ -145,6 +151,9 @@ class Searcher {
 
   private:
     SearchResults run(const SearchRequest& request, const std::string& query);
+    /// Sets total_all_words, partial and each hit's all_words from the every-word query.
+    void mark_every_word(const Xapian::Query& every_word, Xapian::doccount check, Xapian::doccount page_end,
+                         SearchResults& results);
     /// Each database's checks; sets stemmer_name_ and facet_slots_.
     void read_metadata(const std::vector<std::string>& db_paths, const std::vector<Xapian::Database>& shards);
 

@@ -108,3 +108,57 @@ TEST_F(RankingCli, HelpDocumentsTheRankingOptions) {
 
 }  // namespace
 }  // namespace newsdex::test
+
+// Issue 15: one soft ranking, capitals folded, prose searched.
+namespace newsdex::test {
+namespace {
+
+TEST_F(RankingCli, TaurusMissilesShowsArticlesWithBothWordsFirst) {
+    const auto j = search_json({"Taurus missiles"});
+    ASSERT_GE(j["hits"].size(), 3u);
+    EXPECT_TRUE(j["partial"].get<bool>()) << "articles with one word follow";
+    bool seen_partial = false;
+    for (const auto& h : j["hits"]) {
+        if (!h["all_words"].get<bool>()) seen_partial = true;
+        else EXPECT_FALSE(seen_partial) << "an article with both words after a partial match: " << h["path"];
+    }
+    EXPECT_TRUE(j["hits"][0]["all_words"].get<bool>());
+    EXPECT_GE(j["total_all_words"].get<int>(), 1);
+}
+
+TEST_F(RankingCli, StormShadowPhraseFindsTheDeliveriesArticleFirst) {
+    const auto j = search_json({"\"Storm Shadow\""});
+    ASSERT_FALSE(j["hits"].empty());
+    const std::string path = j["hits"][0]["path"];
+    EXPECT_NE(path.find("storm-shadow-scalp-deliveries"), std::string::npos) << path;
+    for (const auto& h : j["hits"]) EXPECT_TRUE(h["all_words"].get<bool>());
+}
+
+TEST_F(RankingCli, AnUpperCaseQueryFindsWhatItsLowerCaseFormFinds) {
+    const auto lower = search_json({"--no-expand", "taurus missiles bundestag"});
+    const auto upper = search_json({"--no-expand", "TAURUS MISSILES BUNDESTAG"});
+    ASSERT_FALSE(lower["hits"].empty());
+    EXPECT_EQ(ids(upper), ids(lower));
+    EXPECT_EQ(upper["total"], lower["total"]);
+}
+
+TEST_F(RankingCli, APastedParagraphWithNumberedItemsIsSearchedAndNoted) {
+    const std::string paragraph =
+        "Allies asked for two things: 1) Taurus missiles for Ukraine and 2) a decision before Easter";
+    const auto text = search({paragraph});
+    EXPECT_EQ(text.exit_code, 0) << text.err;
+    EXPECT_NE(text.out.find("read as plain text, not query syntax: \")\" at character 31"), std::string::npos)
+        << text.out;
+    const auto j = search_json({paragraph});
+    ASSERT_FALSE(j["hits"].empty());
+    ASSERT_EQ(j["literal"].size(), 2u) << j.dump();
+    EXPECT_EQ(j["literal"][0]["character"], 31);
+    EXPECT_EQ(j["literal"][0]["text"], ")");
+    // What cannot mean anything is still refused.
+    EXPECT_EQ(search({"AND OR"}).exit_code, 2);
+    EXPECT_EQ(search({"title:"}).exit_code, 2);
+    EXPECT_EQ(search({"date:2024-13-45"}).exit_code, 2);
+}
+
+}  // namespace
+}  // namespace newsdex::test
