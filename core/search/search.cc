@@ -313,7 +313,7 @@ SearchResults Searcher::run(const SearchRequest& request, const std::string& que
         highlight = any_word;
         // One ranking (core/search/ranking.h): articles holding more of the words rank
         // higher, decisively so for 2-3 words; which hold every word is told afterwards.
-        words = query_words(any_word, [&builder](const std::string& term) { return builder.unstem(term); });
+        words = query_words(any_word, [&builder](const std::string& term) { return builder.primary().unstem(term); });
         parts.push_back({soft_query(any_word, all_words, words, request.ranking), true});
         if (all_words.serialise() != any_word.serialise()) every_word = all_words;
     } else {
