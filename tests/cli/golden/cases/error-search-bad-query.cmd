@@ -1,1 +1,1 @@
-search --db @DB@ "\"unclosed"
+search --db @DB@ 'AND OR'
