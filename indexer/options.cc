@@ -70,8 +70,8 @@ Article ids: the file's canonical path; path#N for the N-th record of a file tha
 holds several (the line number in JSON Lines); archive!member inside archives;
 stdin#N for standard input (each run that reads - replaces what the last one read).
 
-Progress: on a terminal, a live line on stderr (files and articles done, rates,
-ETA, warnings); on a pipe, a plain progress line every --progress-interval
+Progress: on a terminal, a live line on stderr (files done, MB read of the total,
+also inside one big file, articles, rates, ETA, warnings); on a pipe, a plain progress line every --progress-interval
 seconds. The summary goes to stdout.
 
 Stopping: Ctrl-C (SIGINT) or SIGTERM stops cleanly: what was read is committed,
