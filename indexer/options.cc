@@ -71,8 +71,8 @@ holds several (the line number in JSON Lines); archive!member inside archives;
 stdin#N for standard input (each run that reads - replaces what the last one read).
 
 Progress: on a terminal, a live line on stderr (files done, MB read of the total,
-also inside one big file, articles, rates, ETA, warnings); on a pipe, a plain progress line every --progress-interval
-seconds. The summary goes to stdout.
+also inside one big file, articles, rates, ETA, warnings); on a pipe, a plain
+progress line every --progress-interval seconds. The summary goes to stdout.
 
 Stopping: Ctrl-C (SIGINT) or SIGTERM stops cleanly: what was read is committed,
 the summary is printed, and the next run carries on; a second Ctrl-C stops at
