@@ -248,7 +248,7 @@ TEST(SafetyCli, AFolderOfHostileFilesIndexesEveryGoodArticle) {
     link(in + "/nothing-there.txt", "dangling.txt");
     tmp.write("in/empty.txt", "");
     bad.push_back(in + "/empty.txt");
-    tmp.write("in/photo.txt", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10", 24) + std::string(4000, '\0'));
+    tmp.write("in/photo.txt", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10", 20) + std::string(4000, '\0'));
     bad.push_back(in + "/photo.txt");
     // Good, with awkward names: long, and inside a folder beside a database.
     fs::copy_file(corpus_file("elbe-floods-saxony.txt"), in + "/" + std::string(190, 'y') + ".txt");
