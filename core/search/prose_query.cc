@@ -93,6 +93,30 @@ std::string literal_note(const std::vector<LiteralMark>& literal) {
     return note;
 }
 
+namespace {
+
+/// Fields whose values are matched exactly as typed (ids, paths, addresses, sources,
+/// languages, dates): their case is the user's, never folded.
+bool names_exact_field(std::string_view word) {
+    static constexpr std::string_view kExact[] = {"id", "url", "site", "source", "lang", "language", "date", "path"};
+    for (const auto name : kExact)
+        if (word == name) return true;
+    return false;
+}
+
+/// Where the value of a field starting at `from` ends: after its closing quote when it is
+/// quoted, else at the next space.
+std::size_t exact_value_end(std::string_view text, std::size_t from) {
+    if (from < text.size() && text[from] == '"') {
+        const auto close = text.find('"', from + 1);
+        return close == std::string_view::npos ? text.size() : close + 1;
+    }
+    const auto space = text.find_first_of(" \t\r\n", from);
+    return space == std::string_view::npos ? text.size() : space;
+}
+
+}  // namespace
+
 std::string fold_capitals(std::string_view text) {
     if (!is_valid_utf8(text)) return std::string(text);
     bool any_lower = false;
@@ -117,6 +141,12 @@ std::string fold_capitals(std::string_view text) {
             const std::size_t next = text.size() - one.left();
             out.append(text.substr(i, next - i));
             i = next;
+            continue;
+        }
+        if (end < text.size() && text[end] == ':' && names_exact_field(text.substr(i, end - i))) {
+            const std::size_t value_end = exact_value_end(text, end + 1);
+            out.append(text.substr(i, value_end - i));
+            i = value_end;
             continue;
         }
         std::size_t word_end = end;
