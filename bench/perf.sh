@@ -27,13 +27,7 @@ fi
 
 # 0. The shared corpora, looked for first so that a checkout without them stops at once
 #    (the synthetic corpora are modelled on the real one, so nothing can run without it).
-#    ../shared sits beside the main checkout, which for a git worktree is not this
-#    folder's parent: look beside both, after $NEWSDEX_SHARED_DIR.
-shared=""
-main_checkout="$(dirname "$(git -C "$root" rev-parse --path-format=absolute --git-common-dir 2>/dev/null || echo "$root/.git")")"
-for d in "${NEWSDEX_SHARED_DIR:-}" "$root/../shared" "$main_checkout/../shared"; do
-  if [[ -n $d && -f $d/bench/make-news-corpus.py ]]; then shared="$(cd "$d" && pwd)"; break; fi
-done
+source "$root/bench/find_shared.sh"
 if [[ -z $shared ]]; then
   echo "perf: skipped: no ../shared/bench/make-news-corpus.py (the shared corpora are not here; set NEWSDEX_SHARED_DIR)"
   exit 0

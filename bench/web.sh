@@ -19,11 +19,7 @@ build="${NEWSDEX_PERF_BUILD:-$root/build-release}"
 data="$root/bench/data"
 seconds="${NEWSDEX_WEB_SECONDS:-20}"
 
-shared=""
-main_checkout="$(dirname "$(git -C "$root" rev-parse --path-format=absolute --git-common-dir 2>/dev/null || echo "$root/.git")")"
-for d in "${NEWSDEX_SHARED_DIR:-}" "$root/../shared" "$main_checkout/../shared"; do
-  if [[ -n $d && -f $d/bench/make-news-corpus.py ]]; then shared="$(cd "$d" && pwd)"; break; fi
-done
+source "$root/bench/find_shared.sh"
 if [[ -z $shared ]]; then
   echo "web bench: skipped: no ../shared/bench/make-news-corpus.py (set NEWSDEX_SHARED_DIR)"
   exit 0

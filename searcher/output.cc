@@ -15,20 +15,6 @@ constexpr const char* kSgrMatch = "\033[1;31m";
 constexpr const char* kSgrTitle = "\033[1m";
 constexpr const char* kSgrDim = "\033[2m";
 
-std::string html_escape(const std::string& text) {
-    std::string out;
-    out.reserve(text.size());
-    for (char c : text) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            default: out += c;
-        }
-    }
-    return out;
-}
 
 nlohmann::json nullable(const std::string& s) { return s.empty() ? nlohmann::json(nullptr) : nlohmann::json(s); }
 
@@ -221,6 +207,26 @@ std::string one_line(std::string s) {
 }
 
 }  // namespace
+
+std::string html_escape(std::string_view text, bool attribute) {
+    std::string out;
+    out.reserve(text.size() + text.size() / 8);
+    for (char c : text) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            case '\'':
+                if (attribute) out += "&#39;";
+                else out += c;
+                break;
+            default: out += c;
+        }
+    }
+    return out;
+}
+
 
 std::string display_date(const Article& a) {
     if (!a.date) return {};

@@ -65,6 +65,10 @@ std::string display_date(const Article& article);
 /// must make them); unknown names need none.
 bool hit_fields_need_snippets(const std::vector<std::string>& fields);
 
+/// Text safe inside an HTML element (& < > " escaped); with `attribute`, also inside a
+/// single- or double-quoted attribute value (' escaped too).
+std::string html_escape(std::string_view text, bool attribute = false);
+
 /// Marked text as HTML: escaped, matches wrapped in <mark>.
 std::string to_html(const MarkedText& marked);
 

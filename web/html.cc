@@ -1,24 +1,12 @@
 #include "web/html.h"
 
+#include "searcher/output.h"
+
 #include <cctype>
 
 namespace newsdex::web {
 
-std::string escape(std::string_view text) {
-    std::string out;
-    out.reserve(text.size() + text.size() / 8);
-    for (char c : text) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&#39;"; break;
-            default: out += c;
-        }
-    }
-    return out;
-}
+std::string escape(std::string_view text) { return html_escape(text, /*attribute=*/true); }
 
 std::string url_encode(std::string_view text) {
     static constexpr char kHex[] = "0123456789ABCDEF";
